@@ -1,0 +1,18 @@
+package staticcreds_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/tokenlint/tokenlint/analyzers/staticcreds"
+	"github.com/tokenlint/tokenlint/internal/fixtures"
+)
+
+func TestStaticCreds(t *testing.T) {
+	if err := fixtures.Download(); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, fixtures.Dir(), staticcreds.Analyzer,
+		"example.com/fixtures/staticcreds/...")
+}

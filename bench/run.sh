@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Compare tokenlint against plain `go vet`: wall time and peak memory, as
+# ratios, in one run. See bench/README.md.
+#
+# usage: bench/run.sh [-n ROUNDS] [MODULE_DIR]
+#   -n ROUNDS    measured rounds (default 5); each round runs A, B, C once
+#   MODULE_DIR   module to analyze (default: bench/module)
+set -euo pipefail
+shopt -s inherit_errexit
+export LC_ALL=C
+
+usage() {
+	echo "usage: $0 [-n ROUNDS] [MODULE_DIR]" >&2
+	exit 2
+}
+
+die() {
+	echo "run.sh: $*" >&2
+	exit 1
+}
+
+rounds=5
+while getopts ":n:h" opt; do
+	case $opt in
+	n) rounds=$OPTARG ;;
+	h) usage ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+[[ $# -le 1 ]] || usage
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || die "-n wants a positive integer, got '$rounds'"
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mod=${1:-$root/bench/module}
+[[ -f $mod/go.mod ]] || die "$mod: no go.mod"
+mod=$(cd "$mod" && pwd)
+
+gnutime=/usr/bin/time
+[[ -x $gnutime ]] || die "$gnutime not found (GNU time is required: apt-get install time)"
+"$gnutime" -f '%e %M' -o /dev/null true 2>/dev/null || die "$gnutime is not GNU time"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/tokenlint-bench.XXXXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== build tokenlint ($root/cmd/tokenlint)"
+(cd "$root" && go build -o "$tmp/tokenlint" ./cmd/tokenlint)
+
+vet="$(go env GOTOOLDIR)/vet"
+[[ -x $vet ]] || die "$vet: not found"
+
+echo "== warm the build cache in $mod"
+(cd "$mod" && go build ./... && go vet ./...)
+
+# fresh_copy SRC LABEL: print the path of a new copy of SRC, under a new random
+# file name and with random bytes appended. go vet keys its result cache on the
+# vet tool's `-V=full` output: the toolchain's vet prints "<basename> version
+# goX.Y.Z" (so the unique name is what makes it new); an x/tools analysis tool
+# prints its path and the SHA-256 of its file (both new here).
+fresh_copy() {
+	local dst
+	dst=$(mktemp "$tmp/$2.XXXXXXXXXX")
+	cat "$1" >"$dst"
+	head -c 16 /dev/urandom >>"$dst"
+	chmod +x "$dst"
+	printf '%s\n' "$dst"
+}
+
+# Check once that two fresh copies really look like different tools to go vet;
+# otherwise every run after the first would be a cache hit.
+for spec in "vet:$vet" "tokenlint:$tmp/tokenlint"; do
+	name=${spec%%:*} bin=${spec#*:}
+	c1=$(fresh_copy "$bin" "check-$name")
+	c2=$(fresh_copy "$bin" "check-$name")
+	v1=$("$c1" -V=full) || die "$name -V=full failed"
+	v2=$("$c2" -V=full) || die "$name -V=full failed"
+	[[ $v1 != "$v2" ]] || die "$name: fresh copies report the same -V=full ('$v1'); go vet would reuse cached results"
+	rm -f "$c1" "$c2"
+done
+
+crash_re='panic:|internal error|fatal error:|SIGSEGV|goroutine [0-9]+ \['
+
+# measure LABEL ROUND CMD...: run CMD in the module dir under GNU time; record
+# "wall_seconds max_rss_kib exit_code" in $tmp/LABEL.times.
+measure() {
+	local label=$1 round=$2
+	shift 2
+	local base="$tmp/$label.$round" rc=0
+	(cd "$mod" && "$gnutime" -f '%e %M' -o "$base.time" "$@" >"$base.out" 2>"$base.err") || rc=$?
+	if grep -Eq "$crash_re" "$base.out" "$base.err"; then
+		echo "run.sh: $label (round $round) looks like it crashed (exit $rc): $*" >&2
+		grep -E -m 20 -B 2 -A 10 "$crash_re" "$base.out" "$base.err" >&2 || true
+		exit 1
+	fi
+	# GNU time puts "Command exited with non-zero status N" (or "terminated
+	# by signal") before the formatted line; the numbers are on the last line.
+	local last
+	last=$(tail -n 1 "$base.time")
+	[[ $last =~ ^[0-9.]+\ [0-9]+$ ]] || die "$label round $round: cannot parse GNU time output: $(cat "$base.time")"
+	echo "$last $rc" >>"$tmp/$label.times"
+	printf '  %-2s round %d: %6.2f s %8.1f MiB  exit %d\n' "$label" "$round" \
+		"${last% *}" "$(awk -v k="${last#* }" 'BEGIN { print k / 1024 }')" "$rc"
+}
+
+echo "== $rounds rounds, order A B C"
+for ((r = 1; r <= rounds; r++)); do
+	fresh_vet=$(fresh_copy "$vet" vet)
+	measure A "$r" go vet -vettool="$fresh_vet" ./...
+	rm -f "$fresh_vet"
+
+	fresh_tl=$(fresh_copy "$tmp/tokenlint" tokenlint)
+	measure B "$r" go vet -vettool="$fresh_tl" ./...
+	rm -f "$fresh_tl"
+
+	measure C "$r" "$tmp/tokenlint" ./...
+done
+
+# median FILE COLUMN
+median() {
+	awk -v c="$2" '{ print $c }' "$1" | sort -g | awk '
+		{ v[NR] = $1 }
+		END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# exit codes seen, e.g. "0 x5" or "0 x1, 1 x4"
+codes() {
+	awk '{ print $3 }' "$1" | sort -n | uniq -c | awk '
+		{ s = s (s == "" ? "" : ", ") $2 " x" $1 }
+		END { print s }'
+}
+
+for l in A B C; do
+	declare "t_$l=$(median "$tmp/$l.times" 1)"
+	declare "m_$l=$(awk -v k="$(median "$tmp/$l.times" 2)" 'BEGIN { printf "%.1f", k / 1024 }')"
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
+
+memtotal=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1024 / 1024 }' /proc/meminfo)
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+
+# Findings of the standalone run (last round): diagnostics lines on stdout.
+# (x/tools' multichecker prints them on stderr; fall back to that if stdout
+# has none, and say so.)
+finding_re='\.go:[0-9]+:[0-9]+: '
+cout="$tmp/C.$rounds.out" cerr="$tmp/C.$rounds.err" from=stdout
+if ! grep -Eq "$finding_re" "$cout" && grep -Eq "$finding_re" "$cerr"; then
+	cout=$cerr from=stderr
+fi
+nfind=$(grep -Ec "$finding_re" "$cout" || true)
+
+echo
+echo "== tokenlint vs go vet ($rounds rounds, medians)"
+echo "machine: $(nproc) CPUs${cpu:+ ($cpu)}, $memtotal RAM, $(go version)"
+echo "module:  $mod"
+echo
+printf '%-34s %10s %10s  %s\n' "command" "wall s" "peak MiB" "exit codes"
+printf '%-34s %10s %10s  %s\n' "A  go vet (toolchain vet)" "$t_A" "$m_A" "$(codes "$tmp/A.times")"
+printf '%-34s %10s %10s  %s\n' "B  go vet -vettool=tokenlint" "$t_B" "$m_B" "$(codes "$tmp/B.times")"
+printf '%-34s %10s %10s  %s\n' "C  tokenlint standalone" "$t_C" "$m_C" "$(codes "$tmp/C.times")"
+echo
+printf '%-34s %10s %10s\n' "ratio" "time" "memory"
+printf '%-34s %10s %10s\n' "B/A" "$(ratio "$t_B" "$t_A")" "$(ratio "$m_B" "$m_A")"
+printf '%-34s %10s %10s\n' "C/A" "$(ratio "$t_C" "$t_A")" "$(ratio "$m_C" "$m_A")"
+echo
+echo "findings (standalone, $from): $nfind"
+
+# Compare with the seeded findings, when the module lists them.
+if [[ -f $mod/EXPECTED ]]; then
+	grep -E "$finding_re" "$cout" | grep -Eo '^[^ ]+\.go:[0-9]+' |
+		awk -v p="$mod/" 'index($0, p) == 1 { $0 = substr($0, length(p) + 1) } { sub(/^\.\//, ""); print }' |
+		sort -u >"$tmp/found" || true
+	{ grep -Ev '^[[:space:]]*(#|$)' "$mod/EXPECTED" || true; } | sort -u >"$tmp/expected"
+	if cmp -s "$tmp/found" "$tmp/expected"; then
+		echo "matches EXPECTED ($(wc -l <"$tmp/expected") lines)"
+	else
+		echo "differs from EXPECTED:"
+		comm -23 "$tmp/expected" "$tmp/found" | sed 's/^/  missing: /'
+		comm -13 "$tmp/expected" "$tmp/found" | sed 's/^/  extra:   /'
+	fi
+fi
+
+# Expected exit codes: A 0; B 0 or 1 (go vet, findings); C 0 or 3 (findings).
+for spec in "A:0" "B:0 1" "C:0 3"; do
+	l=${spec%%:*} ok=${spec#*:}
+	if awk -v ok=" $ok " 'index(ok, " " $3 " ") == 0 { bad = 1 } END { exit !bad }' "$tmp/$l.times"; then
+		echo "note: $l had an unexpected exit code (allowed: $ok); stderr of its last such round:" >&2
+		r=$(awk -v ok=" $ok " 'index(ok, " " $3 " ") == 0 { r = NR } END { print r }' "$tmp/$l.times")
+		tail -n 20 "$tmp/$l.$r.err" >&2
+	fi
+done

@@ -1,0 +1,110 @@
+package analysisutil
+
+import (
+	"go/ast"
+	"go/token"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// DirectivePrefix starts a suppression comment:
+//
+//	//tokenlint:ignore staticcreds,envoverride the reason, required
+//
+// on the finding's line or the line above.
+const DirectivePrefix = "//tokenlint:ignore"
+
+// A Directive is one parsed suppression comment.
+type Directive struct {
+	Pos       token.Pos
+	Line      int
+	Analyzers []string
+	Reason    string
+}
+
+// Reporter reports an analyzer's diagnostics, dropping those in generated
+// or vendored files and those suppressed by a directive.
+type Reporter struct {
+	pass *analysis.Pass
+	// per file name: directives by line
+	directives map[string]map[int][]Directive
+	skip       map[string]bool // generated or vendored files
+}
+
+// NewReporter prepares a reporter for pass.
+func NewReporter(pass *analysis.Pass) *Reporter {
+	r := &Reporter{
+		pass:       pass,
+		directives: make(map[string]map[int][]Directive),
+		skip:       make(map[string]bool),
+	}
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.Pos()).Name()
+		if ast.IsGenerated(f) || isVendored(name) {
+			r.skip[name] = true
+			continue
+		}
+		for _, d := range ParseDirectives(pass.Fset, f) {
+			if r.directives[name] == nil {
+				r.directives[name] = make(map[int][]Directive)
+			}
+			r.directives[name][d.Line] = append(r.directives[name][d.Line], d)
+		}
+	}
+	return r
+}
+
+func isVendored(name string) bool {
+	return strings.Contains(filepath.ToSlash(name), "/vendor/")
+}
+
+// ParseDirectives returns the suppression directives of a file.
+func ParseDirectives(fset *token.FileSet, f *ast.File) []Directive {
+	var out []Directive
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			rest, ok := strings.CutPrefix(c.Text, DirectivePrefix)
+			if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+				continue
+			}
+			fields := strings.Fields(rest)
+			d := Directive{Pos: c.Pos(), Line: fset.Position(c.Pos()).Line}
+			if len(fields) > 0 {
+				d.Analyzers = strings.Split(fields[0], ",")
+				d.Reason = strings.Join(fields[1:], " ")
+			}
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Report reports d unless it is suppressed or in a file tokenlint skips.
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	posn := r.pass.Fset.Position(d.Pos)
+	if r.skip[posn.Filename] || r.Suppressed(posn) {
+		return
+	}
+	r.pass.Report(d)
+}
+
+// Suppressed reports whether a directive naming this analyzer, with a
+// reason, stands on the line of posn or on the line above.
+func (r *Reporter) Suppressed(posn token.Position) bool {
+	lines := r.directives[posn.Filename]
+	for _, line := range []int{posn.Line, posn.Line - 1} {
+		for _, d := range lines[line] {
+			if d.Reason == "" {
+				continue // a directive must say why
+			}
+			for _, a := range d.Analyzers {
+				if a == r.pass.Analyzer.Name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

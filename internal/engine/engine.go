@@ -1,0 +1,299 @@
+// Package engine is tokenlint's shared provenance engine: one helper
+// analyzer that builds SSA for the packages that can matter, tracks where
+// credential values come from, summarises functions as facts for the
+// packages that import them, and hands every analyzer the constructions it
+// found, with the provenance of their inputs.
+//
+// The analyzers (staticcreds, envoverride, singletonclient) require
+// Analyzer and only decide what to report; the rules themselves are data
+// in package catalog.
+package engine
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/tokenlint/tokenlint/internal/catalog"
+)
+
+// Analyzer computes the provenance of credential values in a package.
+// It has no diagnostics of its own; its Result is a *Result.
+var Analyzer = &analysis.Analyzer{
+	Name: "tokenlint_engine",
+	Doc:  "compute the provenance of AWS credential values (shared by the tokenlint analyzers)",
+	URL:  "https://github.com/tokenlint/tokenlint",
+	Run:  run,
+	// Facts: "this package can carry AWS credentials" and per-function
+	// summaries ("result N carries temporary credentials", "parameter N
+	// is frozen into a static provider").
+	FactTypes:  []analysis.Fact{new(relevantFact), new(FuncSummary)},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// A Kind classifies a finding.
+type Kind int
+
+const (
+	// StaticProvider: a static provider constructed from temporary credentials.
+	StaticProvider Kind = iota + 1
+	// CapturedProviderFunc: an aws.CredentialsProviderFunc that returns
+	// temporary credentials it captured once.
+	CapturedProviderFunc
+)
+
+// A Finding is a construction whose inputs carry temporary credentials.
+type Finding struct {
+	Kind     Kind
+	Pos, End token.Pos
+	// Sink names the construction as the user wrote it,
+	// e.g. "credentials.NewStaticCredentialsProvider".
+	Sink string
+	// Via names the helper function that performs the construction when
+	// the finding is reported at a call of that helper; "" otherwise.
+	Via string
+	// Source says where the temporary credentials came from.
+	Source catalog.Source
+}
+
+// Result is the engine's result for one package.
+type Result struct {
+	// Analyzed reports whether the package was analysed at all: false for
+	// the standard library, the SDK, and packages that import neither.
+	Analyzed bool
+	// Findings in position order.
+	Findings []Finding
+}
+
+// relevantFact marks a package that can carry AWS credentials: an SDK
+// package, or a package that imports one (directly or through packages
+// with this fact). Packages without it cost nothing.
+type relevantFact struct{}
+
+func (*relevantFact) AFact()         {}
+func (*relevantFact) String() string { return "awsRelevant" }
+
+// FuncSummary summarises a function for its callers in other packages.
+// Parameter indices follow go/ssa: the receiver, if any, is parameter 0.
+type FuncSummary struct {
+	Results []ResultSummary
+	Sinks   []ParamSink
+}
+
+// ResultSummary says what result N of a function carries.
+type ResultSummary struct {
+	// Source is set when the result carries temporary credentials from
+	// a source inside the function (or its callees).
+	Source catalog.Source
+	// Params lists the parameters whose values flow to the result.
+	Params []int
+}
+
+// ParamSink records that a parameter is frozen into a static provider.
+type ParamSink struct {
+	Param int
+	Kind  Kind
+	Sink  string
+	Via   string
+}
+
+func (*FuncSummary) AFact() {}
+
+func (s *FuncSummary) String() string {
+	var parts []string
+	for i, r := range s.Results {
+		if r.Source.Label != "" {
+			parts = append(parts, fmt.Sprintf("result %d from %s", i, r.Source.Label))
+		}
+		if len(r.Params) > 0 {
+			parts = append(parts, fmt.Sprintf("result %d from params %v", i, r.Params))
+		}
+	}
+	for _, p := range s.Sinks {
+		parts = append(parts, fmt.Sprintf("param %d to %s", p.Param, p.Sink))
+	}
+	return "summary(" + strings.Join(parts, "; ") + ")"
+}
+
+func (s *FuncSummary) empty() bool {
+	if len(s.Sinks) > 0 {
+		return false
+	}
+	for _, r := range s.Results {
+		if r.Source.Label != "" || len(r.Params) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func run(pass *analysis.Pass) (res any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("internal error in tokenlint while analysing package %s: %v\n%s", pass.Pkg.Path(), r, debug.Stack())
+		}
+	}()
+	result := &Result{}
+	path := pass.Pkg.Path()
+	if catalog.IsSDK(path) {
+		// The SDK carries credentials, so its importers are relevant,
+		// but its own code is never analysed.
+		pass.ExportPackageFact(new(relevantFact))
+		return result, nil
+	}
+	if isStandard(pass) || !importsRelevant(pass) {
+		return result, nil
+	}
+	pass.ExportPackageFact(new(relevantFact))
+	result.Analyzed = true
+
+	a := newAnalysis(pass)
+	a.solve()
+	result.Findings = a.findings()
+	a.exportFacts()
+	return result, nil
+}
+
+// isStandard reports whether pass is analysing a standard-library package.
+// Drivers give std packages no module; the first path element of a std
+// package has no dot.
+func isStandard(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Path != "" {
+		return false
+	}
+	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
+	return !strings.Contains(first, ".")
+}
+
+// importsRelevant reports whether the package imports an SDK package or a
+// package that carries relevantFact.
+func importsRelevant(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if catalog.IsSDK(imp.Path()) || pass.ImportPackageFact(imp, new(relevantFact)) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsRelevantImportGraph is the standalone driver's version of the same
+// rule, over an import graph it has listed without type-checking:
+// it returns the set of non-standard, non-SDK packages that import an SDK
+// package directly or through other such packages.
+func IsRelevantImportGraph(imports map[string][]string, isStd func(string) bool) map[string]bool {
+	memo := make(map[string]int8) // 0 unknown, 1 yes, -1 no, 2 in progress
+	var visit func(string) bool
+	visit = func(p string) bool {
+		switch memo[p] {
+		case 1:
+			return true
+		case -1, 2:
+			return false
+		}
+		memo[p] = 2
+		ok := false
+		if catalog.IsSDK(p) {
+			ok = true
+		} else if !isStd(p) {
+			for _, imp := range imports[p] {
+				if visit(imp) {
+					ok = true
+				}
+			}
+		}
+		if ok {
+			memo[p] = 1
+		} else {
+			memo[p] = -1
+		}
+		return ok
+	}
+	out := make(map[string]bool)
+	keys := make([]string, 0, len(imports))
+	for p := range imports {
+		keys = append(keys, p)
+	}
+	slices.Sort(keys)
+	for _, p := range keys {
+		if !catalog.IsSDK(p) && !isStd(p) && visit(p) {
+			out[p] = true
+		}
+	}
+	return out
+}
+
+// buildSSA builds SSA for the package alone, as buildssa does, but only
+// for packages that can matter: buildssa as a requirement would build SSA
+// for every dependency, the standard library included.
+func buildSSA(pass *analysis.Pass) *ssa.Package {
+	prog := ssa.NewProgram(pass.Fset, 0)
+	created := make(map[*types.Package]bool)
+	var createAll func(pkgs []*types.Package)
+	createAll = func(pkgs []*types.Package) {
+		for _, p := range pkgs {
+			if !created[p] {
+				created[p] = true
+				prog.CreatePackage(p, nil, nil, true)
+				createAll(p.Imports())
+			}
+		}
+	}
+	createAll(pass.Pkg.Imports())
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+	return pkg
+}
+
+// srcFuncs returns the package's functions in source order: declared
+// functions and methods, the package initializer, and all their closures.
+func srcFuncs(pass *analysis.Pass, pkg *ssa.Package) []*ssa.Function {
+	var out []*ssa.Function
+	seen := make(map[*ssa.Function]bool)
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		if fn == nil || seen[fn] {
+			return
+		}
+		seen[fn] = true
+		out = append(out, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	if init, ok := pkg.Members["init"].(*ssa.Function); ok {
+		add(init)
+	}
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			add(pkg.Prog.FuncValue(obj))
+		}
+	}
+	// init#1, init#2, ...: the user's init functions.
+	var inits []string
+	for name, m := range pkg.Members {
+		if _, ok := m.(*ssa.Function); ok && strings.HasPrefix(name, "init#") {
+			inits = append(inits, name)
+		}
+	}
+	slices.Sort(inits)
+	for _, name := range inits {
+		add(pkg.Members[name].(*ssa.Function))
+	}
+	return out
+}

@@ -1,0 +1,798 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"maps"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/tokenlint/tokenlint/internal/catalog"
+)
+
+// taint is what the engine knows about one value: the temporary
+// credentials it may carry (src) and, while summarising a function, which
+// of the function's parameters and free variables flow into it (params,
+// a bit set over go/ssa's Params followed by FreeVars).
+type taint struct {
+	src    catalog.Source
+	params uint64
+}
+
+func (t taint) empty() bool { return t.src.Label == "" && t.params == 0 }
+
+// join merges two taints. Of two sources the one with the smaller label
+// wins, so that the result does not depend on visiting order.
+func join(a, b taint) taint {
+	if a.src.Label == "" || (b.src.Label != "" && b.src.Label < a.src.Label) {
+		a.src = b.src
+	}
+	a.params |= b.params
+	return a
+}
+
+// maxParams bounds the symbolic parameters tracked per function.
+const maxParams = 64
+
+// memKey is an abstract memory location: a root object (an Alloc, a
+// Global, or a pointer-valued parameter or result) and a field path.
+type memKey struct {
+	root ssa.Value
+	path string
+}
+
+// sinkHit is a construction reached by a tainted value inside a function.
+type sinkHit struct {
+	kind Kind
+	pos  token.Pos
+	sink string
+	via  string
+	t    taint
+}
+
+// funcInfo is the engine's state for one function.
+type funcInfo struct {
+	fn      *ssa.Function
+	nparams int
+	results []taint
+	sinks   []sinkHit
+	// summary (for callers) derived from results and sinks.
+	summary *FuncSummary
+}
+
+type analysisState struct {
+	pass     *analysis.Pass
+	pkg      *ssa.Package
+	funcs    []*ssa.Function
+	info     map[*ssa.Function]*funcInfo
+	globals  map[memKey]taint
+	hits     []sinkHit // findings gathered in the final round
+	calls    map[token.Pos]*ast.CallExpr
+	lits     map[token.Pos]*ast.CompositeLit
+	funcLits map[token.Pos]*ast.FuncLit
+	final    bool
+}
+
+func newAnalysis(pass *analysis.Pass) *analysisState {
+	pkg := buildSSA(pass)
+	a := &analysisState{
+		pass:    pass,
+		pkg:     pkg,
+		info:    make(map[*ssa.Function]*funcInfo),
+		globals: make(map[memKey]taint),
+	}
+	a.funcs = srcFuncs(pass, pkg)
+	for _, fn := range a.funcs {
+		a.info[fn] = &funcInfo{fn: fn, nparams: len(fn.Params) + len(fn.FreeVars), summary: &FuncSummary{}}
+	}
+	return a
+}
+
+// solve computes function summaries to a fixed point, then gathers the
+// findings in one last round.
+func (a *analysisState) solve() {
+	for range 10 {
+		changed := false
+		before := len(a.globals)
+		for _, fn := range a.funcs {
+			fi := a.info[fn]
+			old := fi.summary
+			a.analyzeFunc(fi)
+			if !summariesEqual(old, fi.summary) {
+				changed = true
+			}
+		}
+		if !changed && len(a.globals) == before {
+			break
+		}
+	}
+	a.final = true
+	for _, fn := range a.funcs {
+		a.analyzeFunc(a.info[fn])
+	}
+}
+
+func summariesEqual(a, b *FuncSummary) bool {
+	if len(a.Results) != len(b.Results) || len(a.Sinks) != len(b.Sinks) {
+		return false
+	}
+	for i := range a.Results {
+		if a.Results[i].Source != b.Results[i].Source || !slices.Equal(a.Results[i].Params, b.Results[i].Params) {
+			return false
+		}
+	}
+	for i := range a.Sinks {
+		if a.Sinks[i] != b.Sinks[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// funcState is the per-run state of analysing one function.
+type funcState struct {
+	a     *analysisState
+	fi    *funcInfo
+	vals  map[ssa.Value]taint
+	tuple map[ssa.Value][]taint
+	mem   map[memKey]taint
+	dirty bool
+}
+
+func (a *analysisState) analyzeFunc(fi *funcInfo) {
+	fn := fi.fn
+	s := &funcState{
+		a:     a,
+		fi:    fi,
+		vals:  make(map[ssa.Value]taint),
+		tuple: make(map[ssa.Value][]taint),
+		mem:   make(map[memKey]taint),
+	}
+	for i, p := range fn.Params {
+		if i < maxParams {
+			s.vals[p] = taint{params: 1 << i}
+		}
+	}
+	for j, fv := range fn.FreeVars {
+		if i := len(fn.Params) + j; i < maxParams {
+			s.vals[fv] = taint{params: 1 << i}
+		}
+	}
+	nres := fn.Signature.Results().Len()
+	fi.results = make([]taint, nres)
+	fi.sinks = nil
+	// Iterate to a fixed point: loops carry taint backwards through phis
+	// and memory. The bound keeps pathological functions cheap.
+	for range 8 {
+		s.dirty = false
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				s.step(instr)
+			}
+		}
+		if !s.dirty {
+			break
+		}
+	}
+	// Final sweep: record sinks and results with the settled taints.
+	fi.sinks = nil
+	for i := range fi.results {
+		fi.results[i] = taint{}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			s.finish(instr)
+		}
+	}
+	fi.summary = s.summarise()
+}
+
+func (s *funcState) set(v ssa.Value, t taint) {
+	if t.empty() {
+		return
+	}
+	old := s.vals[v]
+	n := join(old, t)
+	if n != old {
+		s.vals[v] = n
+		s.dirty = true
+	}
+}
+
+func (s *funcState) store(k memKey, t taint) {
+	if t.empty() {
+		return
+	}
+	if _, ok := k.root.(*ssa.Global); ok {
+		// Globals outlive the call: only concrete sources are kept.
+		t.params = 0
+		if t.empty() {
+			return
+		}
+		old := s.a.globals[k]
+		if n := join(old, t); n != old {
+			s.a.globals[k] = n
+			s.dirty = true
+		}
+		return
+	}
+	old := s.mem[k]
+	if n := join(old, t); n != old {
+		s.mem[k] = n
+		s.dirty = true
+	}
+}
+
+// memUnder returns the taint stored at root along path, at any sub-path
+// of it (loading a struct that contains a tainted field) or at any prefix
+// of it (loading a field of a struct stored whole).
+func (s *funcState) memUnder(root ssa.Value, path string) taint {
+	var t taint
+	scan := func(m map[memKey]taint) {
+		for k, v := range m {
+			if k.root != root {
+				continue
+			}
+			if strings.HasPrefix(k.path, path) || strings.HasPrefix(path, k.path) {
+				t = join(t, v)
+			}
+		}
+	}
+	if _, ok := root.(*ssa.Global); ok {
+		scan(s.a.globals)
+	} else {
+		scan(s.mem)
+	}
+	return t
+}
+
+// addrRoot decomposes an address into its root object and field path.
+func addrRoot(v ssa.Value) (ssa.Value, string) {
+	switch v := v.(type) {
+	case *ssa.FieldAddr:
+		root, path := addrRoot(v.X)
+		return root, path + "." + strconv.Itoa(v.Field)
+	case *ssa.IndexAddr:
+		root, path := addrRoot(v.X)
+		return root, path + "[]"
+	}
+	return v, ""
+}
+
+// get returns the taint of a value. For addresses it is the taint of
+// what they point to.
+func (s *funcState) get(v ssa.Value) taint {
+	switch v := v.(type) {
+	case nil, *ssa.Const, *ssa.Function, *ssa.Builtin:
+		return taint{}
+	case *ssa.FieldAddr:
+		if !secretFieldOf(v.X.Type(), v.Field) {
+			return taint{}
+		}
+		root, path := addrRoot(v)
+		t := s.memUnder(root, path)
+		return join(t, s.vals[root])
+	case *ssa.IndexAddr:
+		root, path := addrRoot(v)
+		return join(s.memUnder(root, path), s.vals[root])
+	}
+	return join(s.vals[v], s.memUnder(v, ""))
+}
+
+// secretFieldOf reports whether field i of the struct that t (or *t)
+// denotes may carry credentials. Of SDK structs, only the fields listed
+// in the catalogue do; of the user's structs, any field may.
+func secretFieldOf(t types.Type, i int) bool {
+	t = types.Unalias(t)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || i >= st.NumFields() {
+		return true
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || !catalog.IsSDK(named.Obj().Pkg().Path()) {
+		return true
+	}
+	return catalog.SecretFields[st.Field(i).Name()]
+}
+
+// typeKey returns the package path and name of a (pointer to a) named type.
+func typeKey(t types.Type) (catalog.TypeKey, bool) {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	named, ok := t.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return catalog.TypeKey{}, false
+	}
+	return catalog.TypeKey{Pkg: named.Obj().Pkg().Path(), Name: named.Obj().Name()}, true
+}
+
+func (s *funcState) step(instr ssa.Instruction) {
+	switch v := instr.(type) {
+	case *ssa.UnOp:
+		s.set(v, s.get(v.X))
+	case *ssa.BinOp:
+		if v.Op == token.ADD {
+			s.set(v, join(s.get(v.X), s.get(v.Y)))
+		}
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			s.set(v, s.get(e))
+		}
+	case *ssa.ChangeType:
+		s.set(v, s.get(v.X))
+	case *ssa.Convert:
+		s.set(v, s.get(v.X))
+	case *ssa.MultiConvert:
+		s.set(v, s.get(v.X))
+	case *ssa.ChangeInterface:
+		s.set(v, s.get(v.X))
+	case *ssa.MakeInterface:
+		s.set(v, s.get(v.X))
+	case *ssa.SliceToArrayPointer:
+		s.set(v, s.get(v.X))
+	case *ssa.TypeAssert:
+		s.set(v, s.get(v.X))
+	case *ssa.Slice:
+		s.set(v, s.get(v.X))
+	case *ssa.Index:
+		s.set(v, s.get(v.X))
+	case *ssa.Lookup:
+		s.set(v, s.get(v.X))
+	case *ssa.Field:
+		if secretFieldOf(v.X.Type(), v.Field) {
+			s.set(v, s.get(v.X))
+		}
+	case *ssa.Extract:
+		if ts, ok := s.tuple[v.Tuple]; ok && v.Index < len(ts) {
+			s.set(v, ts[v.Index])
+		} else {
+			s.set(v, s.get(v.Tuple))
+		}
+	case *ssa.Store:
+		root, path := addrRoot(v.Addr)
+		s.store(memKey{root, path}, s.get(v.Val))
+	case *ssa.MapUpdate:
+		s.store(memKey{v.Map, "[]"}, s.get(v.Value))
+	case *ssa.Call:
+		ts := s.call(v.Common(), false)
+		if len(ts) == 1 {
+			s.set(v, ts[0])
+		} else if len(ts) > 1 {
+			old := s.tuple[v]
+			merged := make([]taint, len(ts))
+			for i := range ts {
+				merged[i] = ts[i]
+				if i < len(old) {
+					merged[i] = join(old[i], ts[i])
+				}
+			}
+			if !slices.Equal(old, merged) {
+				s.tuple[v] = merged
+				s.dirty = true
+			}
+		}
+	}
+}
+
+// finish records sinks and results once taints have settled.
+func (s *funcState) finish(instr ssa.Instruction) {
+	switch v := instr.(type) {
+	case *ssa.Return:
+		for i, r := range v.Results {
+			if i < len(s.fi.results) {
+				s.fi.results[i] = join(s.fi.results[i], s.get(r))
+			}
+		}
+	case *ssa.Call:
+		s.call(v.Common(), true)
+	case *ssa.Go:
+		s.call(v.Common(), true)
+	case *ssa.Defer:
+		s.call(v.Common(), true)
+	case *ssa.Alloc:
+		s.allocSink(v)
+	case *ssa.MakeClosure:
+		s.closureSinks(v)
+	case *ssa.ChangeType:
+		s.providerFunc(v.X, v.Type())
+	case *ssa.Convert:
+		s.providerFunc(v.X, v.Type())
+	}
+}
+
+// hit records that taint t reaches a construction.
+func (s *funcState) hit(h sinkHit) {
+	if h.t.empty() {
+		return
+	}
+	s.fi.sinks = append(s.fi.sinks, h)
+	if s.a.final && h.t.src.Label != "" {
+		s.a.hits = append(s.a.hits, h)
+	}
+}
+
+// args returns a call's argument vector in go/ssa parameter order: the
+// receiver (for static method calls) and arguments, then the bindings of
+// a closure's free variables.
+func callArgs(c *ssa.CallCommon) []ssa.Value {
+	args := c.Args
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		args = append(slices.Clip(args), mc.Bindings...)
+	}
+	return args
+}
+
+// call computes the taint of a call's results and, when record is set,
+// reports the constructions it performs.
+func (s *funcState) call(c *ssa.CallCommon, record bool) []taint {
+	sig := c.Signature()
+	nres := sig.Results().Len()
+	res := make([]taint, nres)
+
+	// Sources: results whose type says they came from an STS or SSO
+	// operation, whoever returns them (client, interface, mock).
+	for i := 0; i < nres; i++ {
+		if k, ok := typeKey(sig.Results().At(i).Type()); ok {
+			if src, ok := catalog.OutputSources[k]; ok {
+				res[i] = taint{src: src}
+			}
+		}
+	}
+
+	callee := c.StaticCallee()
+	var obj *types.Func
+	if callee != nil {
+		obj, _ = callee.Object().(*types.Func)
+		if callee.Origin() != nil {
+			callee = callee.Origin()
+			obj, _ = callee.Object().(*types.Func)
+		}
+	} else if c.IsInvoke() {
+		obj = c.Method
+	}
+	args := callArgs(c)
+
+	// Same-package functions and closures: their summaries.
+	if callee != nil {
+		if fi, ok := s.a.info[callee]; ok {
+			s.applySummary(c, fi.summary, args, res, callee, record)
+			return res
+		}
+	}
+
+	if obj != nil && obj.Pkg() != nil {
+		pkgPath := obj.Pkg().Path()
+		name := obj.Name()
+		recv := obj.Signature().Recv()
+
+		// Snapshots: Retrieve / Get of a provider.
+		for i := 0; i < nres; i++ {
+			k, ok := typeKey(sig.Results().At(i).Type())
+			if !ok {
+				continue
+			}
+			snap, ok := catalog.SnapshotTypes[k]
+			if !ok || !snap.Methods[name] || recv == nil {
+				continue
+			}
+			if rk, ok := typeKey(recv.Type()); ok && catalog.StaticProviderTypes[rk] && len(args) > 0 {
+				// A static provider returns what it was built with.
+				res[i] = join(res[i], s.get(args[0]))
+				continue
+			}
+			if callee != nil && !catalog.IsSDK(pkgPath) {
+				// The user's own provider: its summary, if any, decides.
+				continue
+			}
+			res[i] = join(res[i], taint{src: snap.Source})
+		}
+
+		if recv == nil {
+			fk := catalog.FuncKey{Pkg: pkgPath, Name: name}
+			if catalog.Passthrough[fk] {
+				t := s.argsTaint(args)
+				for i := range res {
+					res[i] = join(res[i], t)
+				}
+			}
+			if sink, ok := catalog.StaticSinkFuncs[fk]; ok && record {
+				for _, i := range sink.Args {
+					if i < len(args) {
+						s.hit(sinkHit{kind: StaticProvider, pos: c.Pos(), sink: sink.Name, t: s.get(args[i])})
+					}
+				}
+			}
+		}
+
+		// Functions of other packages of the user's: their facts.
+		if callee != nil && !catalog.IsSDK(pkgPath) {
+			var sum FuncSummary
+			if s.a.pass.ImportObjectFact(obj, &sum) {
+				s.applySummary(c, &sum, args, res, callee, record)
+				return res
+			}
+		}
+
+		// The standard library's string functions (fmt.Sprintf,
+		// strings.TrimSpace, ...) pass their inputs on.
+		if callee != nil && isStdPath(pkgPath) {
+			t := s.argsTaint(args)
+			for i := 0; i < nres; i++ {
+				if carriesText(sig.Results().At(i).Type()) {
+					res[i] = join(res[i], t)
+				}
+			}
+		}
+	}
+	return res
+}
+
+func (s *funcState) argsTaint(args []ssa.Value) taint {
+	var t taint
+	for _, a := range args {
+		t = join(t, s.get(a))
+	}
+	return t
+}
+
+// applySummary applies a callee's summary at a call site.
+func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa.Value, res []taint, callee *ssa.Function, record bool) {
+	for i, r := range sum.Results {
+		if i >= len(res) {
+			break
+		}
+		t := taint{src: r.Source}
+		for _, p := range r.Params {
+			if p < len(args) {
+				t = join(t, s.get(args[p]))
+			}
+		}
+		res[i] = join(res[i], t)
+	}
+	if !record {
+		return
+	}
+	if fi, ok := s.a.info[callee]; ok && callee.Parent() != nil {
+		// A closure called in place: its constructions are reported
+		// where they stand, when a parameter brings the taint. (Captured
+		// variables are handled where the closure is made.)
+		for _, h := range fi.sinks {
+			var t taint
+			for p := range min(len(callee.Params), len(args), maxParams) {
+				if h.t.params&(1<<p) != 0 {
+					t = join(t, s.get(args[p]))
+				}
+			}
+			s.hit(sinkHit{kind: h.kind, pos: h.pos, sink: h.sink, via: h.via, t: t})
+		}
+		return
+	}
+	for _, ps := range sum.Sinks {
+		if ps.Param >= len(args) {
+			continue
+		}
+		s.hit(sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, via: funcName(callee), t: s.get(args[ps.Param])})
+	}
+}
+
+// closureSinks reports the constructions inside a closure that freeze a
+// value the closure captured.
+func (s *funcState) closureSinks(mc *ssa.MakeClosure) {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return
+	}
+	fi, ok := s.a.info[fn]
+	if !ok {
+		return
+	}
+	for _, h := range fi.sinks {
+		var t taint
+		for j, b := range mc.Bindings {
+			if bit := len(fn.Params) + j; bit < maxParams && h.t.params&(1<<bit) != 0 {
+				t = join(t, s.get(b))
+			}
+		}
+		s.hit(sinkHit{kind: h.kind, pos: h.pos, sink: h.sink, via: h.via, t: t})
+	}
+}
+
+// allocSink reports composite literals of static provider structs (and
+// variables of those types) that hold tainted credentials.
+func (s *funcState) allocSink(al *ssa.Alloc) {
+	k, ok := typeKey(al.Type())
+	if !ok {
+		return
+	}
+	name, ok := catalog.StaticSinkTypes[k]
+	if !ok {
+		return
+	}
+	s.hit(sinkHit{kind: StaticProvider, pos: al.Pos(), sink: name, t: s.memUnder(al, "")})
+}
+
+// providerFunc reports a func converted to aws.CredentialsProviderFunc that
+// returns credentials it captured rather than fetched.
+func (s *funcState) providerFunc(x ssa.Value, to types.Type) {
+	k, ok := typeKey(to)
+	if !ok || k != catalog.ProviderFuncType {
+		return
+	}
+	mc, ok := x.(*ssa.MakeClosure)
+	if !ok {
+		return
+	}
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return
+	}
+	fi, ok := s.a.info[fn]
+	if !ok || len(fi.results) == 0 {
+		return
+	}
+	r := fi.results[0]
+	var t taint
+	for j, b := range mc.Bindings {
+		if bit := len(fn.Params) + j; bit < maxParams && r.params&(1<<bit) != 0 {
+			t = join(t, s.get(b))
+		}
+	}
+	s.hit(sinkHit{kind: CapturedProviderFunc, pos: fn.Pos(), sink: "aws.CredentialsProviderFunc", t: t})
+}
+
+// summarise turns the settled results and sinks into a summary.
+func (s *funcState) summarise() *FuncSummary {
+	fi := s.fi
+	sum := &FuncSummary{}
+	for _, r := range fi.results {
+		sum.Results = append(sum.Results, ResultSummary{Source: r.src, Params: bits(r.params)})
+	}
+	seen := make(map[ParamSink]bool)
+	for _, h := range fi.sinks {
+		for _, p := range bits(h.t.params) {
+			ps := ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Via: h.via}
+			if !seen[ps] {
+				seen[ps] = true
+				sum.Sinks = append(sum.Sinks, ps)
+			}
+		}
+	}
+	sort.Slice(sum.Sinks, func(i, j int) bool {
+		a, b := sum.Sinks[i], sum.Sinks[j]
+		if a.Param != b.Param {
+			return a.Param < b.Param
+		}
+		return a.Sink+a.Via < b.Sink+b.Via
+	})
+	return sum
+}
+
+func bits(x uint64) []int {
+	var out []int
+	for i := 0; i < maxParams; i++ {
+		if x&(1<<i) != 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// findings converts the final round's hits into findings, in position
+// order, one per construction.
+func (a *analysisState) findings() []Finding {
+	a.indexSyntax()
+	byPos := make(map[token.Pos]Finding)
+	for _, h := range a.hits {
+		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Via: h.via, Source: h.t.src}
+		if call, ok := a.calls[h.pos]; ok {
+			f.Pos, f.End = call.Pos(), call.End()
+		} else if lit, ok := a.lits[h.pos]; ok {
+			f.Pos, f.End = lit.Pos(), lit.End()
+		} else if lit, ok := a.funcLits[h.pos]; ok {
+			f.Pos, f.End = lit.Pos(), lit.Type.End()
+		}
+		if old, ok := byPos[f.Pos]; ok && old.Source.Label <= f.Source.Label {
+			continue
+		}
+		byPos[f.Pos] = f
+	}
+	out := slices.Collect(maps.Values(byPos))
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	return out
+}
+
+// indexSyntax maps the positions go/ssa gives (a call's Lparen, a
+// composite literal's Lbrace) back to the expressions, so that findings
+// span what the user wrote.
+func (a *analysisState) indexSyntax() {
+	a.calls = make(map[token.Pos]*ast.CallExpr)
+	a.lits = make(map[token.Pos]*ast.CompositeLit)
+	a.funcLits = make(map[token.Pos]*ast.FuncLit)
+	for _, f := range a.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				a.calls[n.Lparen] = n
+			case *ast.CompositeLit:
+				a.lits[n.Lbrace] = n
+			case *ast.FuncLit:
+				a.funcLits[n.Type.Func] = n
+			case *ast.UnaryExpr:
+				if lit, ok := n.X.(*ast.CompositeLit); ok && n.Op == token.AND {
+					a.lits[lit.Lbrace] = lit
+				}
+			}
+			return true
+		})
+	}
+}
+
+// exportFacts exports the summaries of the package's named functions for
+// the packages that import it.
+func (a *analysisState) exportFacts() {
+	for _, fn := range a.funcs {
+		if fn.Parent() != nil {
+			continue
+		}
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || obj.Pkg() != a.pass.Pkg {
+			continue
+		}
+		sum := a.info[fn].summary
+		if sum.empty() {
+			continue
+		}
+		a.pass.ExportObjectFact(obj, sum)
+	}
+}
+
+func funcName(fn *ssa.Function) string {
+	if obj, ok := fn.Object().(*types.Func); ok {
+		if recv := obj.Signature().Recv(); recv != nil {
+			if k, ok := typeKey(recv.Type()); ok {
+				return k.Name + "." + obj.Name()
+			}
+		}
+		if obj.Pkg() != nil {
+			return obj.Pkg().Name() + "." + obj.Name()
+		}
+	}
+	return fn.Name()
+}
+
+func isStdPath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// carriesText reports whether a value of type t can hold a credential
+// string: strings, byte slices, and slices or pointers of them.
+func carriesText(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		return carriesText(u.Elem()) || isByte(u.Elem())
+	case *types.Pointer:
+		return carriesText(u.Elem())
+	case *types.Interface:
+		return true
+	}
+	return false
+}
+
+func isByte(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}

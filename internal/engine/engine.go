@@ -95,6 +95,16 @@ type ResultSummary struct {
 	Source catalog.Source
 	// Params lists the parameters whose values flow to the result.
 	Params []int
+	// Fields, for a struct result, says the same of each field that
+	// carries anything, by field index.
+	Fields []FieldSummary
+}
+
+// FieldSummary says what one field of a struct result carries.
+type FieldSummary struct {
+	Field  int
+	Source catalog.Source
+	Params []int
 }
 
 // ParamSink records that a parameter is frozen into a static provider.
@@ -116,6 +126,14 @@ func (s *FuncSummary) String() string {
 		if len(r.Params) > 0 {
 			parts = append(parts, fmt.Sprintf("result %d from params %v", i, r.Params))
 		}
+		for _, f := range r.Fields {
+			if f.Source.Label != "" {
+				parts = append(parts, fmt.Sprintf("result %d field %d from %s", i, f.Field, f.Source.Label))
+			}
+			if len(f.Params) > 0 {
+				parts = append(parts, fmt.Sprintf("result %d field %d from params %v", i, f.Field, f.Params))
+			}
+		}
 	}
 	for _, p := range s.Sinks {
 		parts = append(parts, fmt.Sprintf("param %d to %s", p.Param, p.Sink))
@@ -128,7 +146,7 @@ func (s *FuncSummary) empty() bool {
 		return false
 	}
 	for _, r := range s.Results {
-		if r.Source.Label != "" || len(r.Params) > 0 {
+		if r.Source.Label != "" || len(r.Params) > 0 || len(r.Fields) > 0 {
 			return false
 		}
 	}

@@ -37,14 +37,40 @@ func join(a, b taint) taint {
 	return a
 }
 
+// rtaint is the taint of a function result: of the whole value, and,
+// for a struct built in the function, of each of its fields, so that a
+// caller that uses only the metadata (an expiry time) is not tainted by
+// the credentials beside it.
+type rtaint struct {
+	whole  taint
+	fields map[int]taint
+}
+
+func (r rtaint) joinAll() taint {
+	t := r.whole
+	for _, f := range r.fields {
+		t = join(t, f)
+	}
+	return t
+}
+
 // maxParams bounds the symbolic parameters tracked per function.
 const maxParams = 64
 
 // memKey is an abstract memory location: a root object (an Alloc, a
-// Global, or a pointer-valued parameter or result) and a field path.
+// Global, a pointer-valued parameter or result, or a struct value whose
+// fields are tracked apart) and a field path such as ".0.2" or ".1[]".
 type memKey struct {
 	root ssa.Value
 	path string
+}
+
+// memory maps root objects to the taint stored along their paths.
+type memory map[ssa.Value]map[string]taint
+
+// isPathPrefix reports whether path a is b or leads to b.
+func isPathPrefix(a, b string) bool {
+	return a == "" || a == b || (strings.HasPrefix(b, a) && (b[len(a)] == '.' || b[len(a)] == '['))
 }
 
 // sinkHit is a construction reached by a tainted value inside a function.
@@ -60,23 +86,25 @@ type sinkHit struct {
 type funcInfo struct {
 	fn      *ssa.Function
 	nparams int
-	results []taint
+	results []rtaint
 	sinks   []sinkHit
 	// summary (for callers) derived from results and sinks.
 	summary *FuncSummary
 }
 
 type analysisState struct {
-	pass     *analysis.Pass
-	pkg      *ssa.Package
-	funcs    []*ssa.Function
-	info     map[*ssa.Function]*funcInfo
-	globals  map[memKey]taint
-	hits     []sinkHit // findings gathered in the final round
-	calls    map[token.Pos]*ast.CallExpr
-	lits     map[token.Pos]*ast.CompositeLit
-	funcLits map[token.Pos]*ast.FuncLit
-	final    bool
+	pass    *analysis.Pass
+	pkg     *ssa.Package
+	funcs   []*ssa.Function
+	info    map[*ssa.Function]*funcInfo
+	globals memory
+	// globalsVersion counts changes to globals, for the fixed point.
+	globalsVersion int
+	hits           []sinkHit // findings gathered in the final round
+	calls          map[token.Pos]*ast.CallExpr
+	lits           map[token.Pos]*ast.CompositeLit
+	funcLits       map[token.Pos]*ast.FuncLit
+	final          bool
 }
 
 func newAnalysis(pass *analysis.Pass) *analysisState {
@@ -85,7 +113,7 @@ func newAnalysis(pass *analysis.Pass) *analysisState {
 		pass:    pass,
 		pkg:     pkg,
 		info:    make(map[*ssa.Function]*funcInfo),
-		globals: make(map[memKey]taint),
+		globals: make(memory),
 	}
 	a.funcs = srcFuncs(pass, pkg)
 	for _, fn := range a.funcs {
@@ -99,7 +127,7 @@ func newAnalysis(pass *analysis.Pass) *analysisState {
 func (a *analysisState) solve() {
 	for range 10 {
 		changed := false
-		before := len(a.globals)
+		before := a.globalsVersion
 		for _, fn := range a.funcs {
 			fi := a.info[fn]
 			old := fi.summary
@@ -108,7 +136,7 @@ func (a *analysisState) solve() {
 				changed = true
 			}
 		}
-		if !changed && len(a.globals) == before {
+		if !changed && a.globalsVersion == before {
 			break
 		}
 	}
@@ -123,8 +151,14 @@ func summariesEqual(a, b *FuncSummary) bool {
 		return false
 	}
 	for i := range a.Results {
-		if a.Results[i].Source != b.Results[i].Source || !slices.Equal(a.Results[i].Params, b.Results[i].Params) {
+		x, y := a.Results[i], b.Results[i]
+		if x.Source != y.Source || !slices.Equal(x.Params, y.Params) || len(x.Fields) != len(y.Fields) {
 			return false
+		}
+		for j := range x.Fields {
+			if x.Fields[j].Field != y.Fields[j].Field || x.Fields[j].Source != y.Fields[j].Source || !slices.Equal(x.Fields[j].Params, y.Fields[j].Params) {
+				return false
+			}
 		}
 	}
 	for i := range a.Sinks {
@@ -140,8 +174,8 @@ type funcState struct {
 	a     *analysisState
 	fi    *funcInfo
 	vals  map[ssa.Value]taint
-	tuple map[ssa.Value][]taint
-	mem   map[memKey]taint
+	tuple map[ssa.Value][]rtaint
+	mem   memory
 	dirty bool
 }
 
@@ -151,8 +185,8 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 		a:     a,
 		fi:    fi,
 		vals:  make(map[ssa.Value]taint),
-		tuple: make(map[ssa.Value][]taint),
-		mem:   make(map[memKey]taint),
+		tuple: make(map[ssa.Value][]rtaint),
+		mem:   make(memory),
 	}
 	for i, p := range fn.Params {
 		if i < maxParams {
@@ -165,7 +199,7 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 		}
 	}
 	nres := fn.Signature.Results().Len()
-	fi.results = make([]taint, nres)
+	fi.results = make([]rtaint, nres)
 	fi.sinks = nil
 	// Iterate to a fixed point: loops carry taint backwards through phis
 	// and memory. The bound keeps pathological functions cheap.
@@ -183,7 +217,7 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 	// Final sweep: record sinks and results with the settled taints.
 	fi.sinks = nil
 	for i := range fi.results {
-		fi.results[i] = taint{}
+		fi.results[i] = rtaint{}
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
@@ -209,24 +243,53 @@ func (s *funcState) store(k memKey, t taint) {
 	if t.empty() {
 		return
 	}
+	m := s.mem
 	if _, ok := k.root.(*ssa.Global); ok {
 		// Globals outlive the call: only concrete sources are kept.
 		t.params = 0
 		if t.empty() {
 			return
 		}
-		old := s.a.globals[k]
-		if n := join(old, t); n != old {
-			s.a.globals[k] = n
-			s.dirty = true
+		m = s.a.globals
+	}
+	paths := m[k.root]
+	if paths == nil {
+		paths = make(map[string]taint)
+		m[k.root] = paths
+	}
+	old := paths[k.path]
+	if n := join(old, t); n != old {
+		paths[k.path] = n
+		s.dirty = true
+		if m := s.a.globals; len(m) > 0 && m[k.root] != nil && isGlobal(k.root) {
+			s.a.globalsVersion++
 		}
+	}
+}
+
+// storeValue stores val at (root, path), keeping apart the fields of a
+// struct value whose fields are tracked.
+func (s *funcState) storeValue(root ssa.Value, path string, val ssa.Value) {
+	if fields, ok := s.mem[val]; ok {
+		for p, t := range fields {
+			s.store(memKey{root, path + p}, t)
+		}
+		s.store(memKey{root, path}, s.vals[val])
 		return
 	}
-	old := s.mem[k]
-	if n := join(old, t); n != old {
-		s.mem[k] = n
-		s.dirty = true
+	s.store(memKey{root, path}, s.get(val))
+}
+
+func isGlobal(v ssa.Value) bool {
+	_, ok := v.(*ssa.Global)
+	return ok
+}
+
+func (s *funcState) paths(root ssa.Value) map[string]taint {
+	if _, ok := root.(*ssa.Global); ok {
+		return s.a.globals[root]
 	}
+	return s.mem[root]
 }
 
 // memUnder returns the taint stored at root along path, at any sub-path
@@ -234,20 +297,10 @@ func (s *funcState) store(k memKey, t taint) {
 // of it (loading a field of a struct stored whole).
 func (s *funcState) memUnder(root ssa.Value, path string) taint {
 	var t taint
-	scan := func(m map[memKey]taint) {
-		for k, v := range m {
-			if k.root != root {
-				continue
-			}
-			if strings.HasPrefix(k.path, path) || strings.HasPrefix(path, k.path) {
-				t = join(t, v)
-			}
+	for p, v := range s.paths(root) {
+		if isPathPrefix(path, p) || isPathPrefix(p, path) {
+			t = join(t, v)
 		}
-	}
-	if _, ok := root.(*ssa.Global); ok {
-		scan(s.a.globals)
-	} else {
-		scan(s.mem)
 	}
 	return t
 }
@@ -351,38 +404,93 @@ func (s *funcState) step(instr ssa.Instruction) {
 		s.set(v, s.get(v.X))
 	case *ssa.Field:
 		if secretFieldOf(v.X.Type(), v.Field) {
-			s.set(v, s.get(v.X))
+			s.set(v, join(s.vals[v.X], s.memUnder(v.X, "."+strconv.Itoa(v.Field))))
 		}
 	case *ssa.Extract:
 		if ts, ok := s.tuple[v.Tuple]; ok && v.Index < len(ts) {
-			s.set(v, ts[v.Index])
+			s.setResult(v, ts[v.Index])
 		} else {
 			s.set(v, s.get(v.Tuple))
 		}
 	case *ssa.Store:
 		root, path := addrRoot(v.Addr)
-		s.store(memKey{root, path}, s.get(v.Val))
+		s.storeValue(root, path, v.Val)
 	case *ssa.MapUpdate:
 		s.store(memKey{v.Map, "[]"}, s.get(v.Value))
 	case *ssa.Call:
 		ts := s.call(v.Common(), false)
 		if len(ts) == 1 {
-			s.set(v, ts[0])
+			s.setResult(v, ts[0])
 		} else if len(ts) > 1 {
 			old := s.tuple[v]
-			merged := make([]taint, len(ts))
+			merged := make([]rtaint, len(ts))
+			changed := len(old) != len(ts)
 			for i := range ts {
 				merged[i] = ts[i]
 				if i < len(old) {
-					merged[i] = join(old[i], ts[i])
+					merged[i] = joinR(old[i], ts[i])
+					if !equalR(old[i], merged[i]) {
+						changed = true
+					}
 				}
 			}
-			if !slices.Equal(old, merged) {
+			if changed {
 				s.tuple[v] = merged
 				s.dirty = true
 			}
 		}
 	}
+}
+
+// setResult records a call result: its whole taint as the value's, its
+// fields' taints as memory rooted at the value.
+func (s *funcState) setResult(v ssa.Value, r rtaint) {
+	s.set(v, r.whole)
+	for i, t := range r.fields {
+		s.store(memKey{v, "." + strconv.Itoa(i)}, t)
+	}
+}
+
+func joinR(a, b rtaint) rtaint {
+	out := rtaint{whole: join(a.whole, b.whole)}
+	if len(a.fields)+len(b.fields) > 0 {
+		out.fields = make(map[int]taint)
+		for i, t := range a.fields {
+			out.fields[i] = join(out.fields[i], t)
+		}
+		for i, t := range b.fields {
+			out.fields[i] = join(out.fields[i], t)
+		}
+	}
+	return out
+}
+
+func equalR(a, b rtaint) bool {
+	return a.whole == b.whole && maps.Equal(a.fields, b.fields)
+}
+
+// resultOf splits a returned value into whole and per-field taints.
+func (s *funcState) resultOf(r ssa.Value) rtaint {
+	base, whole := r, s.vals[r]
+	if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if al, ok := u.X.(*ssa.Alloc); ok {
+			base, whole = al, s.vals[al]
+		}
+	}
+	st, ok := r.Type().Underlying().(*types.Struct)
+	if !ok {
+		return rtaint{whole: s.get(r)}
+	}
+	out := rtaint{whole: whole}
+	for i := range st.NumFields() {
+		if t := s.memUnder(base, "."+strconv.Itoa(i)); !t.empty() {
+			if out.fields == nil {
+				out.fields = make(map[int]taint)
+			}
+			out.fields[i] = t
+		}
+	}
+	return out
 }
 
 // finish records sinks and results once taints have settled.
@@ -391,7 +499,7 @@ func (s *funcState) finish(instr ssa.Instruction) {
 	case *ssa.Return:
 		for i, r := range v.Results {
 			if i < len(s.fi.results) {
-				s.fi.results[i] = join(s.fi.results[i], s.get(r))
+				s.fi.results[i] = joinR(s.fi.results[i], s.resultOf(r))
 			}
 		}
 	case *ssa.Call:
@@ -435,17 +543,17 @@ func callArgs(c *ssa.CallCommon) []ssa.Value {
 
 // call computes the taint of a call's results and, when record is set,
 // reports the constructions it performs.
-func (s *funcState) call(c *ssa.CallCommon, record bool) []taint {
+func (s *funcState) call(c *ssa.CallCommon, record bool) []rtaint {
 	sig := c.Signature()
 	nres := sig.Results().Len()
-	res := make([]taint, nres)
+	res := make([]rtaint, nres)
 
 	// Sources: results whose type says they came from an STS or SSO
 	// operation, whoever returns them (client, interface, mock).
 	for i := 0; i < nres; i++ {
 		if k, ok := typeKey(sig.Results().At(i).Type()); ok {
 			if src, ok := catalog.OutputSources[k]; ok {
-				res[i] = taint{src: src}
+				res[i].whole = taint{src: src}
 			}
 		}
 	}
@@ -488,14 +596,14 @@ func (s *funcState) call(c *ssa.CallCommon, record bool) []taint {
 			}
 			if rk, ok := typeKey(recv.Type()); ok && catalog.StaticProviderTypes[rk] && len(args) > 0 {
 				// A static provider returns what it was built with.
-				res[i] = join(res[i], s.get(args[0]))
+				res[i].whole = join(res[i].whole, s.get(args[0]))
 				continue
 			}
 			if callee != nil && !catalog.IsSDK(pkgPath) {
 				// The user's own provider: its summary, if any, decides.
 				continue
 			}
-			res[i] = join(res[i], taint{src: snap.Source})
+			res[i].whole = join(res[i].whole, taint{src: snap.Source})
 		}
 
 		if recv == nil {
@@ -503,7 +611,7 @@ func (s *funcState) call(c *ssa.CallCommon, record bool) []taint {
 			if catalog.Passthrough[fk] {
 				t := s.argsTaint(args)
 				for i := range res {
-					res[i] = join(res[i], t)
+					res[i].whole = join(res[i].whole, t)
 				}
 			}
 			if sink, ok := catalog.StaticSinkFuncs[fk]; ok && record {
@@ -530,7 +638,7 @@ func (s *funcState) call(c *ssa.CallCommon, record bool) []taint {
 			t := s.argsTaint(args)
 			for i := 0; i < nres; i++ {
 				if carriesText(sig.Results().At(i).Type()) {
-					res[i] = join(res[i], t)
+					res[i].whole = join(res[i].whole, t)
 				}
 			}
 		}
@@ -547,18 +655,18 @@ func (s *funcState) argsTaint(args []ssa.Value) taint {
 }
 
 // applySummary applies a callee's summary at a call site.
-func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa.Value, res []taint, callee *ssa.Function, record bool) {
+func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa.Value, res []rtaint, callee *ssa.Function, record bool) {
 	for i, r := range sum.Results {
 		if i >= len(res) {
 			break
 		}
-		t := taint{src: r.Source}
-		for _, p := range r.Params {
-			if p < len(args) {
-				t = join(t, s.get(args[p]))
+		res[i].whole = join(res[i].whole, s.applyOne(r.Source, r.Params, args))
+		for _, f := range r.Fields {
+			if res[i].fields == nil {
+				res[i].fields = make(map[int]taint)
 			}
+			res[i].fields[f.Field] = join(res[i].fields[f.Field], s.applyOne(f.Source, f.Params, args))
 		}
-		res[i] = join(res[i], t)
 	}
 	if !record {
 		return
@@ -584,6 +692,17 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa
 		}
 		s.hit(sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, via: funcName(callee), t: s.get(args[ps.Param])})
 	}
+}
+
+// applyOne instantiates a summarised taint with a call's arguments.
+func (s *funcState) applyOne(src catalog.Source, params []int, args []ssa.Value) taint {
+	t := taint{src: src}
+	for _, p := range params {
+		if p < len(args) {
+			t = join(t, s.get(args[p]))
+		}
+	}
+	return t
 }
 
 // closureSinks reports the constructions inside a closure that freeze a
@@ -641,7 +760,7 @@ func (s *funcState) providerFunc(x ssa.Value, to types.Type) {
 	if !ok || len(fi.results) == 0 {
 		return
 	}
-	r := fi.results[0]
+	r := fi.results[0].joinAll()
 	var t taint
 	for j, b := range mc.Bindings {
 		if bit := len(fn.Params) + j; bit < maxParams && r.params&(1<<bit) != 0 {
@@ -656,7 +775,12 @@ func (s *funcState) summarise() *FuncSummary {
 	fi := s.fi
 	sum := &FuncSummary{}
 	for _, r := range fi.results {
-		sum.Results = append(sum.Results, ResultSummary{Source: r.src, Params: bits(r.params)})
+		rs := ResultSummary{Source: r.whole.src, Params: bits(r.whole.params)}
+		for _, i := range slices.Sorted(maps.Keys(r.fields)) {
+			f := r.fields[i]
+			rs.Fields = append(rs.Fields, FieldSummary{Field: i, Source: f.src, Params: bits(f.params)})
+		}
+		sum.Results = append(sum.Results, rs)
 	}
 	seen := make(map[ParamSink]bool)
 	for _, h := range fi.sinks {

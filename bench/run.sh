@@ -129,9 +129,10 @@ codes() {
 		END { print s }'
 }
 
+declare -A wall mib
 for l in A B C; do
-	declare "t_$l=$(median "$tmp/$l.times" 1)"
-	declare "m_$l=$(awk -v k="$(median "$tmp/$l.times" 2)" 'BEGIN { printf "%.1f", k / 1024 }')"
+	wall[$l]=$(awk -v s="$(median "$tmp/$l.times" 1)" 'BEGIN { printf "%.2f", s }')
+	mib[$l]=$(awk -v k="$(median "$tmp/$l.times" 2)" 'BEGIN { printf "%.1f", k / 1024 }')
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
@@ -155,13 +156,13 @@ echo "machine: $(nproc) CPUs${cpu:+ ($cpu)}, $memtotal RAM, $(go version)"
 echo "module:  $mod"
 echo
 printf '%-34s %10s %10s  %s\n' "command" "wall s" "peak MiB" "exit codes"
-printf '%-34s %10s %10s  %s\n' "A  go vet (toolchain vet)" "$t_A" "$m_A" "$(codes "$tmp/A.times")"
-printf '%-34s %10s %10s  %s\n' "B  go vet -vettool=tokenlint" "$t_B" "$m_B" "$(codes "$tmp/B.times")"
-printf '%-34s %10s %10s  %s\n' "C  tokenlint standalone" "$t_C" "$m_C" "$(codes "$tmp/C.times")"
+printf '%-34s %10s %10s  %s\n' "A  go vet (toolchain vet)" "${wall[A]}" "${mib[A]}" "$(codes "$tmp/A.times")"
+printf '%-34s %10s %10s  %s\n' "B  go vet -vettool=tokenlint" "${wall[B]}" "${mib[B]}" "$(codes "$tmp/B.times")"
+printf '%-34s %10s %10s  %s\n' "C  tokenlint standalone" "${wall[C]}" "${mib[C]}" "$(codes "$tmp/C.times")"
 echo
 printf '%-34s %10s %10s\n' "ratio" "time" "memory"
-printf '%-34s %10s %10s\n' "B/A" "$(ratio "$t_B" "$t_A")" "$(ratio "$m_B" "$m_A")"
-printf '%-34s %10s %10s\n' "C/A" "$(ratio "$t_C" "$t_A")" "$(ratio "$m_C" "$m_A")"
+printf '%-34s %10s %10s\n' "B/A" "$(ratio "${wall[B]}" "${wall[A]}")" "$(ratio "${mib[B]}" "${mib[A]}")"
+printf '%-34s %10s %10s\n' "C/A" "$(ratio "${wall[C]}" "${wall[A]}")" "$(ratio "${mib[C]}" "${mib[A]}")"
 echo
 echo "findings (standalone, $from): $nfind"
 

@@ -202,47 +202,47 @@ func importsRelevant(pass *analysis.Pass) bool {
 	return false
 }
 
-// IsRelevantImportGraph is the standalone driver's version of the same
-// rule, over an import graph it has listed without type-checking:
-// it returns the set of non-standard, non-SDK packages that import an SDK
-// package directly or through other such packages.
-func IsRelevantImportGraph(imports map[string][]string, isStd func(string) bool) map[string]bool {
-	memo := make(map[string]int8) // 0 unknown, 1 yes, -1 no, 2 in progress
-	var visit func(string) bool
-	visit = func(p string) bool {
-		switch memo[p] {
-		case 1:
-			return true
-		case -1, 2:
-			return false
+// A Node is a package in an import graph listed without type-checking.
+type Node struct {
+	ID, PkgPath string
+	Standard    bool
+	Imports     []string // IDs
+}
+
+// RelevantPackages is the standalone driver's version of the relevance
+// rule that run applies with facts: it returns the IDs of the packages,
+// neither standard nor SDK, that import an SDK package directly or
+// through other such packages.
+func RelevantPackages(nodes []Node) map[string]bool {
+	byID := make(map[string]*Node, len(nodes))
+	for i := range nodes {
+		byID[nodes[i].ID] = &nodes[i]
+	}
+	memo := make(map[string]bool)
+	var visit func(n *Node) bool
+	visit = func(n *Node) bool {
+		if ok, done := memo[n.ID]; done {
+			return ok
 		}
-		memo[p] = 2
+		memo[n.ID] = false // cycles (impossible in Go) end here
 		ok := false
-		if catalog.IsSDK(p) {
+		if catalog.IsSDK(n.PkgPath) {
 			ok = true
-		} else if !isStd(p) {
-			for _, imp := range imports[p] {
-				if visit(imp) {
+		} else if !n.Standard {
+			for _, id := range n.Imports {
+				if m := byID[id]; m != nil && visit(m) {
 					ok = true
 				}
 			}
 		}
-		if ok {
-			memo[p] = 1
-		} else {
-			memo[p] = -1
-		}
+		memo[n.ID] = ok
 		return ok
 	}
 	out := make(map[string]bool)
-	keys := make([]string, 0, len(imports))
-	for p := range imports {
-		keys = append(keys, p)
-	}
-	slices.Sort(keys)
-	for _, p := range keys {
-		if !catalog.IsSDK(p) && !isStd(p) && visit(p) {
-			out[p] = true
+	for i := range nodes {
+		n := &nodes[i]
+		if !n.Standard && !catalog.IsSDK(n.PkgPath) && visit(n) {
+			out[n.ID] = true
 		}
 	}
 	return out

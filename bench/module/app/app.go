@@ -8,14 +8,14 @@ import (
 
 	"benchmod/broker"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 )
 
-// Client returns an S3 client acting as arn.
+// Client returns an S3 client acting as arn, with credentials that are never
+// refreshed.
 func Client(ctx context.Context, arn string) (*s3.Client, error) {
 	cfg, err := config.LoadDefaultConfig(ctx)
 	if err != nil {
@@ -25,10 +25,6 @@ func Client(ctx context.Context, arn string) (*s3.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s3.NewFromConfig(withStatic(cfg, s)), nil
-}
-
-func withStatic(cfg aws.Config, s broker.Session) aws.Config {
 	cfg.Credentials = credentials.NewStaticCredentialsProvider(s.Key, s.Secret, s.Token)
-	return cfg
+	return s3.NewFromConfig(cfg), nil
 }

@@ -1,0 +1,326 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/tokenlint/tokenlint/internal/engine"
+)
+
+// analyze runs the analyzers on the packages matched by patterns.
+//
+// It loads selectively, so that packages that cannot carry AWS
+// credentials cost next to nothing: first the import graph alone (go
+// list, no type-checking), then, from source, only the packages that
+// import an AWS SDK package directly or through other packages of the
+// user's; every other dependency comes from the build cache's export data.
+// The engine's facts flow between the packages loaded from source exactly
+// as they do between go vet's units, so both modes report the same.
+func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
+	status := exitClean
+	fail := func(format string, args ...any) {
+		fmt.Fprintf(stderr, "tokenlint: "+format+"\n", args...)
+		status = exitError
+	}
+	var buildFlags []string
+	if o.tags != "" {
+		buildFlags = append(buildFlags, "-tags="+o.tags)
+	}
+
+	// Phase 1: the import graph.
+	graphCfg := &packages.Config{
+		Mode:       packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
+		Tests:      o.tests,
+		BuildFlags: buildFlags,
+	}
+	roots, err := packages.Load(graphCfg, patterns...)
+	if err != nil {
+		fail("%v", err)
+		return exitError
+	}
+	var nodes []engine.Node
+	byID := make(map[string]*packages.Package)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		byID[p.ID] = p
+		n := engine.Node{ID: p.ID, PkgPath: p.PkgPath, Standard: isStd(p)}
+		for _, imp := range p.Imports {
+			n.Imports = append(n.Imports, imp.ID)
+		}
+		slices.Sort(n.Imports)
+		nodes = append(nodes, n)
+	})
+	// Errors of the packages asked for (a missing package, a bad pattern).
+	reported := reportRoots(roots)
+	for _, p := range roots {
+		for _, e := range p.Errors {
+			fail("%s", formatError(p, e))
+		}
+	}
+	if len(reported) == 0 {
+		if status == exitClean {
+			fail("no packages to analyse in %s", strings.Join(patterns, " "))
+		}
+		return status
+	}
+
+	// Phase 2: the relevant packages, from source.
+	relevant := engine.RelevantPackages(nodes)
+	var paths []string
+	for id := range relevant {
+		if p := byID[id]; p != nil && !slices.Contains(paths, p.PkgPath) {
+			paths = append(paths, p.PkgPath)
+		}
+	}
+	slices.Sort(paths)
+	result := make(map[string]map[string]*checker.Action) // pkg ID -> analyzer -> action
+	var fset *token.FileSet
+	if len(paths) > 0 {
+		srcCfg := &packages.Config{
+			Mode:       packages.LoadSyntax | packages.NeedModule,
+			Tests:      o.tests,
+			BuildFlags: buildFlags,
+		}
+		loaded, err := packages.Load(srcCfg, paths...)
+		if err != nil {
+			fail("%v", err)
+			return exitError
+		}
+		// Keep only the edges between packages loaded from source: facts
+		// flow along them; every other import is export data, which
+		// carries no facts and needs no analysis.
+		loadedByID := make(map[string]*packages.Package)
+		for _, p := range loaded {
+			loadedByID[p.ID] = p
+		}
+		var analyse []*packages.Package
+		for _, p := range loaded {
+			for path, imp := range p.Imports {
+				if q, ok := loadedByID[imp.ID]; ok {
+					p.Imports[path] = q
+				} else {
+					delete(p.Imports, path)
+				}
+			}
+			if reported[p.ID] {
+				for _, e := range p.Errors {
+					fail("%s", formatError(p, e))
+				}
+			}
+			if strings.HasSuffix(p.PkgPath, ".test") && p.Name == "main" {
+				continue // the generated test main
+			}
+			analyse = append(analyse, p)
+		}
+		if len(analyse) > 0 {
+			fset = analyse[0].Fset
+			graph, err := checker.Analyze(o.enabled, analyse, nil)
+			if err != nil {
+				fail("%v", err)
+				return exitError
+			}
+			for _, act := range graph.Roots {
+				if !reported[act.Package.ID] {
+					continue
+				}
+				if result[act.Package.ID] == nil {
+					result[act.Package.ID] = make(map[string]*checker.Action)
+				}
+				result[act.Package.ID][act.Analyzer.Name] = act
+			}
+		}
+	}
+
+	// Output, in a stable order.
+	ids := make([]string, 0, len(reported))
+	for id := range reported {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	findings := 0
+	if o.json {
+		tree := make(map[string]map[string]any)
+		for _, id := range ids {
+			for _, a := range o.enabled {
+				act := result[id][a.Name]
+				if act == nil {
+					continue
+				}
+				if v := jsonEntry(fset, act); v != nil {
+					if tree[id] == nil {
+						tree[id] = make(map[string]any)
+					}
+					tree[id][a.Name] = v
+					findings += len(act.Diagnostics)
+				}
+			}
+		}
+		data, err := json.MarshalIndent(tree, "", "\t")
+		if err != nil {
+			fail("%v", err)
+			return exitError
+		}
+		fmt.Fprintf(stdout, "%s\n", data)
+	} else {
+		type line struct {
+			posn token.Position
+			text string
+		}
+		var lines []line
+		seen := make(map[string]bool)
+		for _, id := range ids {
+			for _, a := range o.enabled {
+				act := result[id][a.Name]
+				if act == nil {
+					continue
+				}
+				for _, d := range act.Diagnostics {
+					posn := fset.Position(d.Pos)
+					shown := posn
+					shown.Filename = relative(posn.Filename)
+					text := fmt.Sprintf("%s: %s", shown, d.Message)
+					if !seen[text] {
+						seen[text] = true
+						lines = append(lines, line{posn, text})
+					}
+				}
+			}
+		}
+		sort.Slice(lines, func(i, j int) bool {
+			a, b := lines[i].posn, lines[j].posn
+			if a.Filename != b.Filename {
+				return a.Filename < b.Filename
+			}
+			if a.Line != b.Line {
+				return a.Line < b.Line
+			}
+			if a.Column != b.Column {
+				return a.Column < b.Column
+			}
+			return lines[i].text < lines[j].text
+		})
+		for _, l := range lines {
+			fmt.Fprintln(stdout, l.text)
+		}
+		findings = len(lines)
+	}
+	for _, id := range ids {
+		for _, a := range o.enabled {
+			if act := result[id][a.Name]; act != nil && act.Err != nil && !ignorableErr(act) {
+				fail("%s: %s: %v", id, a.Name, act.Err)
+			}
+		}
+	}
+	if status == exitClean && findings > 0 {
+		status = exitFindings
+	}
+	return status
+}
+
+// formatError renders a package's load or type error as a compiler
+// would: position first when there is one, else the package.
+func formatError(p *packages.Package, e packages.Error) string {
+	if e.Pos != "" && e.Pos != "-" {
+		return e.Pos + ": " + e.Msg
+	}
+	return p.PkgPath + ": " + e.Msg
+}
+
+// relative shortens a file name to a path relative to the working
+// directory when that is shorter, as go vet prints them.
+func relative(name string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return name
+	}
+	rel, err := filepath.Rel(wd, name)
+	if err != nil || len(rel) >= len(name) {
+		return name
+	}
+	return rel
+}
+
+// reportRoots returns the IDs of the packages whose findings are
+// reported: the packages matched, where a package with tests is reported
+// as its test variant (which holds all its files), as go vet does, and
+// without the generated test mains.
+func reportRoots(roots []*packages.Package) map[string]bool {
+	out := make(map[string]bool)
+	variant := make(map[string]bool)
+	for _, p := range roots {
+		if p.ForTest != "" && p.PkgPath == p.ForTest {
+			variant[p.PkgPath] = true
+		}
+	}
+	for _, p := range roots {
+		if strings.HasSuffix(p.PkgPath, ".test") && p.Name == "main" {
+			continue
+		}
+		if p.ForTest == "" && variant[p.PkgPath] {
+			continue
+		}
+		out[p.ID] = true
+	}
+	return out
+}
+
+// ignorableErr reports whether an action failed only because its package
+// had errors, which are already reported.
+func ignorableErr(act *checker.Action) bool {
+	return len(act.Package.Errors) > 0
+}
+
+// isStd reports whether p is in the standard library: such packages have
+// no module.
+func isStd(p *packages.Package) bool {
+	if p.Module != nil {
+		return false
+	}
+	first, _, _ := strings.Cut(p.PkgPath, "/")
+	return !strings.Contains(first, ".")
+}
+
+// jsonEntry renders an action's result as go vet -json does.
+func jsonEntry(fset *token.FileSet, act *checker.Action) any {
+	if act.Err != nil {
+		if ignorableErr(act) {
+			return nil
+		}
+		return struct {
+			Err string `json:"error"`
+		}{act.Err.Error()}
+	}
+	if len(act.Diagnostics) == 0 {
+		return nil
+	}
+	type related struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+	type diagnostic struct {
+		Category string    `json:"category,omitempty"`
+		Posn     string    `json:"posn"`
+		End      string    `json:"end"`
+		Message  string    `json:"message"`
+		Related  []related `json:"related,omitempty"`
+	}
+	var out []diagnostic
+	for _, d := range act.Diagnostics {
+		jd := diagnostic{Category: d.Category, Posn: fset.Position(d.Pos).String(), End: fset.Position(d.End).String(), Message: d.Message}
+		for _, r := range d.Related {
+			jd.Related = append(jd.Related, related{fset.Position(r.Pos).String(), fset.Position(r.End).String(), r.Message})
+		}
+		out = append(out, jd)
+	}
+	return out
+}

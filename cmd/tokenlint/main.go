@@ -1,0 +1,222 @@
+// The tokenlint command finds AWS credentials that cannot refresh.
+//
+// Standalone:
+//
+//	tokenlint ./...
+//	tokenlint -json ./...
+//
+// As a go vet tool, with the same findings:
+//
+//	go vet -vettool=$(command -v tokenlint) ./...
+//
+// Exit status: 0 when clean, 1 on errors (bad flags, packages that do not
+// load or type-check), 3 when there are findings.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/tokenlint/tokenlint/analyzers"
+)
+
+// Exit codes, as in the x/tools multichecker.
+const (
+	exitClean    = 0
+	exitError    = 1
+	exitFindings = 3
+)
+
+func main() {
+	all := analyzers.All()
+	if isVetInvocation(os.Args[1:]) {
+		// go vet's protocol: -V=full, -flags, then one *.cfg per package.
+		unitchecker.Main(all...)
+		return
+	}
+	os.Exit(run(os.Args[1:], all, os.Stdout, os.Stderr))
+}
+
+// isVetInvocation reports whether go vet is driving the tool.
+func isVetInvocation(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "--V=full" || a == "-flags" || a == "--flags" || strings.HasSuffix(a, ".cfg") {
+			return true
+		}
+	}
+	return false
+}
+
+// options are the standalone driver's settings.
+type options struct {
+	json    bool
+	tests   bool
+	tags    string
+	enabled []*analysis.Analyzer
+}
+
+func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "help" {
+		return help(args[1:], all, stdout, stderr)
+	}
+	fs, opts, finish := newFlagSet(all, stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitClean
+		}
+		return exitError // the flag package printed the error and usage
+	}
+	if *opts.version {
+		fmt.Fprintf(stdout, "tokenlint version %s\n", version())
+		return exitClean
+	}
+	o, err := finish()
+	if err != nil {
+		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
+		return exitError
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"."}
+	}
+	for _, p := range patterns {
+		if strings.TrimSpace(p) == "" {
+			fmt.Fprintln(stderr, "tokenlint: empty package pattern")
+			return exitError
+		}
+	}
+	return analyze(o, patterns, stdout, stderr)
+}
+
+type flagResult struct {
+	version *bool
+}
+
+// newFlagSet defines the standalone flags: output, package selection,
+// one switch per analyzer and each analyzer's own flags, prefixed with
+// its name, as go vet spells them.
+func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flagResult, func() (options, error)) {
+	fs := flag.NewFlagSet("tokenlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o options
+	fs.BoolVar(&o.json, "json", false, "print findings as JSON, in the same tree as 'go vet -json': {package: {analyzer: [{posn, message, ...}]}}")
+	fs.BoolVar(&o.tests, "test", true, "also analyse the packages' _test.go files")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for 'go build -tags'")
+	res := flagResult{version: fs.Bool("V", false, "print the version and exit")}
+	enable := make(map[string]*triState)
+	for _, a := range all {
+		t := new(triState)
+		enable[a.Name] = t
+		fs.Var(t, a.Name, fmt.Sprintf("enable the %s analyzer (%s); naming any analyzer =true runs only those named", a.Name, title(a.Doc)))
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "tokenlint finds AWS credentials that cannot refresh (ExpiredToken / TokenRefreshRequired before they happen).\n\n")
+		fmt.Fprintf(stderr, "Usage:\n  tokenlint [flags] [packages]      (default package: .)\n  go vet -vettool=$(command -v tokenlint) [flags] [packages]\n  tokenlint help [analyzer]\n\n")
+		fmt.Fprintf(stderr, "Exit status: 0 clean, 1 error, 3 findings.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	finish := func() (options, error) {
+		anyTrue := false
+		for _, t := range enable {
+			if t.set && t.value {
+				anyTrue = true
+			}
+		}
+		for _, a := range all {
+			t := enable[a.Name]
+			if (anyTrue && t.set && t.value) || (!anyTrue && !(t.set && !t.value)) {
+				o.enabled = append(o.enabled, a)
+			}
+		}
+		if len(o.enabled) == 0 {
+			return o, errors.New("every analyzer is disabled: nothing to run")
+		}
+		return o, nil
+	}
+	return fs, res, finish
+}
+
+// triState is a boolean flag that remembers whether it was set.
+type triState struct{ set, value bool }
+
+func (t *triState) String() string {
+	if t == nil || !t.set {
+		return ""
+	}
+	return fmt.Sprint(t.value)
+}
+
+func (t *triState) Set(s string) error {
+	switch strings.ToLower(s) {
+	case "true", "1", "t":
+		t.value = true
+	case "false", "0", "f":
+		t.value = false
+	default:
+		return fmt.Errorf("want true or false, got %q", s)
+	}
+	t.set = true
+	return nil
+}
+
+func (t *triState) IsBoolFlag() bool { return true }
+
+// title returns the first paragraph of an analyzer's doc.
+func title(doc string) string {
+	t, _, _ := strings.Cut(doc, "\n\n")
+	return strings.TrimSpace(t)
+}
+
+func help(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintf(stdout, "tokenlint finds AWS credentials that cannot refresh, before requests fail with\nExpiredToken or TokenRefreshRequired.\n\n")
+		fmt.Fprintf(stdout, "Usage:\n  tokenlint [flags] [packages]\n  go vet -vettool=$(command -v tokenlint) [flags] [packages]\n\nAnalyzers:\n")
+		for _, a := range all {
+			fmt.Fprintf(stdout, "  %-16s %s\n", a.Name, title(a.Doc))
+		}
+		fmt.Fprintf(stdout, "\nRun 'tokenlint help NAME' for an analyzer's documentation, 'tokenlint -help' for the flags.\n")
+		return exitClean
+	}
+	status := exitClean
+	for _, name := range args {
+		i := slices.IndexFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name })
+		if i < 0 {
+			fmt.Fprintf(stderr, "tokenlint: no analyzer named %q\n", name)
+			status = exitError
+			continue
+		}
+		a := all[i]
+		fmt.Fprintf(stdout, "%s: %s\n", a.Name, a.Doc)
+		if a.URL != "" {
+			fmt.Fprintf(stdout, "\nMore: %s\n", a.URL)
+		}
+		first := true
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			if first {
+				fmt.Fprintf(stdout, "\nFlags:\n")
+				first = false
+			}
+			fmt.Fprintf(stdout, "  -%s.%s\n    \t%s\n", a.Name, f.Name, f.Usage)
+		})
+	}
+	return status
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}

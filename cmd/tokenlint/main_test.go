@@ -1,0 +1,217 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/fixtures"
+)
+
+// tokenlint builds the command once per test binary.
+func tokenlint(t *testing.T) string {
+	t.Helper()
+	if err := fixtures.Download(); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(binDir, "tokenlint")
+	if _, err := os.Stat(bin); err == nil {
+		return bin
+	}
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+var binDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "tokenlint-test")
+	if err != nil {
+		panic(err)
+	}
+	binDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// run runs a command in the fixture module and returns its stdout,
+// stderr and exit code.
+func run(t *testing.T, name string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = fixtures.Dir()
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+var findingLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.+)$`)
+
+// findings extracts "file:line:col: message" lines, sorted.
+func findings(out string) []string {
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		if findingLine.MatchString(l) {
+			lines = append(lines, l)
+		}
+	}
+	slices.Sort(lines)
+	return lines
+}
+
+// TestStandaloneAndVet runs the binary both ways on the fixtures and
+// requires the same findings and the documented exit codes.
+func TestStandaloneAndVet(t *testing.T) {
+	bin := tokenlint(t)
+	stdout, stderr, code := run(t, bin, "./staticcreds/...")
+	if code != 3 {
+		t.Fatalf("standalone exit code = %d, want 3\nstderr:\n%s", code, stderr)
+	}
+	standalone := findings(stdout)
+	if len(standalone) < 10 {
+		t.Fatalf("standalone found %d findings, want at least 10:\n%s", len(standalone), stdout)
+	}
+	for _, want := range []string{
+		"staticcreds/app/app.go:21:20: static credentials built from sts.AssumeRole output",
+		"staticcreds/v1/v1.go:22:11: static credentials built from sts.AssumeRole output",
+	} {
+		if !slices.ContainsFunc(standalone, func(s string) bool { return strings.HasPrefix(s, want) }) {
+			t.Errorf("standalone output lacks %q", want)
+		}
+	}
+
+	_, vetErr, vetCode := run(t, "go", "vet", "-vettool="+bin, "./staticcreds/...")
+	if vetCode != 1 {
+		t.Fatalf("go vet exit code = %d, want 1\n%s", vetCode, vetErr)
+	}
+	vet := findings(vetErr)
+	if !slices.Equal(standalone, vet) {
+		t.Errorf("standalone and go vet disagree\nstandalone:\n%s\ngo vet:\n%s", strings.Join(standalone, "\n"), strings.Join(vet, "\n"))
+	}
+}
+
+// TestClean: a package without AWS code is clean in both modes.
+func TestClean(t *testing.T) {
+	bin := tokenlint(t)
+	stdout, stderr, code := run(t, bin, "./clean/...")
+	if code != 0 || stdout != "" {
+		t.Errorf("standalone on clean code: exit %d, stdout %q, stderr %q; want 0 and no output", code, stdout, stderr)
+	}
+	_, stderr, code = run(t, "go", "vet", "-vettool="+bin, "./clean/...")
+	if code != 0 {
+		t.Errorf("go vet on clean code: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestJSON checks the go vet -json tree.
+func TestJSON(t *testing.T) {
+	bin := tokenlint(t)
+	stdout, stderr, code := run(t, bin, "-json", "./staticcreds/app")
+	if code != 3 {
+		t.Fatalf("exit code = %d, want 3\n%s", code, stderr)
+	}
+	var tree map[string]map[string][]struct {
+		Category, Posn, End, Message string
+	}
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatalf("output is not the JSON tree: %v\n%s", err, stdout)
+	}
+	diags := tree["example.com/fixtures/staticcreds/app"]["staticcreds"]
+	if len(diags) != 3 {
+		t.Fatalf("got %d diagnostics for app, want 3:\n%s", len(diags), stdout)
+	}
+	for _, d := range diags {
+		if d.Category != "staticcreds" || !strings.Contains(d.Posn, "app.go:") || d.Message == "" {
+			t.Errorf("malformed diagnostic %+v", d)
+		}
+	}
+}
+
+// TestErrors: bad input gets a clear message and exit 1, never a stack trace.
+func TestErrors(t *testing.T) {
+	bin := tokenlint(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown flag", []string{"-bogus", "./..."}, "flag provided but not defined: -bogus"},
+		{"missing package", []string{"./nonexistent"}, "nonexistent"},
+		{"type error", []string{"./broken/typeerr"}, "cannot use 1"},
+		{"empty pattern", []string{""}, "empty package pattern"},
+		{"unknown analyzer", []string{"help", "nosuch"}, `no analyzer named "nosuch"`},
+		{"all disabled", []string{"-staticcreds=false", "./..."}, "every analyzer is disabled"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := run(t, bin, tc.args...)
+			if code != 1 {
+				t.Errorf("exit code = %d, want 1", code)
+			}
+			if !strings.Contains(stderr, tc.want) {
+				t.Errorf("stderr lacks %q:\n%s", tc.want, stderr)
+			}
+			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic:") {
+				t.Errorf("stack trace on stderr:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestHelp: help lists the analyzers and explains each.
+func TestHelp(t *testing.T) {
+	bin := tokenlint(t)
+	stdout, _, code := run(t, bin, "help")
+	if code != 0 || !strings.Contains(stdout, "staticcreds") {
+		t.Errorf("help: exit %d\n%s", code, stdout)
+	}
+	stdout, _, code = run(t, bin, "help", "staticcreds")
+	if code != 0 || !strings.Contains(stdout, "NewStaticCredentialsProvider") || !strings.Contains(stdout, "docs/staticcreds.md") {
+		t.Errorf("help staticcreds: exit %d\n%s", code, stdout)
+	}
+	_, stderr, code := run(t, bin, "-help")
+	if code != 0 || !strings.Contains(stderr, "-json") || !strings.Contains(stderr, "-staticcreds") {
+		t.Errorf("-help: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestVetProtocol: the vet handshake answers as go vet expects.
+func TestVetProtocol(t *testing.T) {
+	bin := tokenlint(t)
+	stdout, _, code := run(t, bin, "-V=full")
+	if code != 0 || !regexp.MustCompile(`tokenlint version .*buildID=[0-9a-f]+`).MatchString(stdout) {
+		t.Errorf("-V=full: exit %d, %q", code, stdout)
+	}
+	stdout, _, code = run(t, bin, "-flags")
+	var flags []struct{ Name string }
+	if err := json.Unmarshal([]byte(stdout), &flags); code != 0 || err != nil {
+		t.Fatalf("-flags: exit %d, %v\n%s", code, err, stdout)
+	}
+	if !slices.ContainsFunc(flags, func(f struct{ Name string }) bool { return f.Name == "staticcreds" }) {
+		t.Errorf("-flags lacks the staticcreds switch: %s", stdout)
+	}
+	// An analyzer switched off through go vet.
+	_, stderr, code := run(t, "go", "vet", "-vettool="+bin, "-staticcreds=false", "./staticcreds/app")
+	if code != 0 {
+		t.Errorf("go vet -staticcreds=false: exit %d, want 0\n%s", code, stderr)
+	}
+}

@@ -58,6 +58,7 @@ func isVetInvocation(args []string) bool {
 
 // options are the standalone driver's settings.
 type options struct {
+	dir     string
 	json    bool
 	tests   bool
 	tags    string
@@ -84,6 +85,12 @@ func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
 		return exitError
 	}
+	if o.dir != "" {
+		if err := os.Chdir(o.dir); err != nil {
+			fmt.Fprintf(stderr, "tokenlint: -C: %v\n", err)
+			return exitError
+		}
+	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
 		patterns = []string{"."}
@@ -108,6 +115,7 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 	fs := flag.NewFlagSet("tokenlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o options
+	fs.StringVar(&o.dir, "C", "", "change to `dir` before loading packages, as 'go -C dir' does")
 	fs.BoolVar(&o.json, "json", false, "print findings as JSON, in the same tree as 'go vet -json': {package: {analyzer: [{posn, message, ...}]}}")
 	fs.BoolVar(&o.tests, "test", true, "also analyse the packages' _test.go files")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for 'go build -tags'")

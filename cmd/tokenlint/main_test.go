@@ -215,3 +215,30 @@ func TestVetProtocol(t *testing.T) {
 		t.Errorf("go vet -staticcreds=false: exit %d, want 0\n%s", code, stderr)
 	}
 }
+
+// TestQuickStart runs the README's first command on the example module
+// shipped in the repository.
+func TestQuickStart(t *testing.T) {
+	bin := tokenlint(t)
+	examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := run(t, bin, "-C", examples, "./...")
+	if code != 3 {
+		t.Fatalf("exit code = %d, want 3\n%s", code, stderr)
+	}
+	got := findings(stdout)
+	want := []string{
+		"report/report.go:30:20: static credentials built from sts.AssumeRole output",
+		"report/report.go:48:20: static credentials built from a one-off Retrieve() snapshot",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d findings, want %d:\n%s", len(got), len(want), stdout)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("finding %d = %q, want prefix %q", i, got[i], want[i])
+		}
+	}
+}

@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tokenlint/tokenlint/analyzers/envoverride"
 	"github.com/tokenlint/tokenlint/analyzers/staticcreds"
 )
 
@@ -13,5 +14,6 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		staticcreds.Analyzer,
+		envoverride.Analyzer,
 	}
 }

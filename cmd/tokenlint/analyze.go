@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"io"
 	"os"
@@ -14,6 +16,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/tokenlint/tokenlint/internal/catalog"
 	"github.com/tokenlint/tokenlint/internal/engine"
 )
 
@@ -39,7 +42,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 
 	// Phase 1: the import graph.
 	graphCfg := &packages.Config{
-		Mode:       packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
+		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
 		Tests:      o.tests,
 		BuildFlags: buildFlags,
 	}
@@ -53,6 +56,9 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		byID[p.ID] = p
 		n := engine.Node{ID: p.ID, PkgPath: p.PkgPath, Standard: isStd(p)}
+		if !n.Standard && !catalog.IsSDK(p.PkgPath) {
+			n.Mentions = mentionsTokenName(p.GoFiles)
+		}
 		for _, imp := range p.Imports {
 			n.Imports = append(n.Imports, imp.ID)
 		}
@@ -112,7 +118,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 				}
 			}
 			if reported[p.ID] {
-				for _, e := range p.Errors {
+				for _, e := range packageErrors(p) {
 					fail("%s", formatError(p, e))
 				}
 			}
@@ -226,11 +232,45 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 	return status
 }
 
+// mentionsTokenName applies the engine's rule (a string literal naming a
+// session-token variable) to files that are not type-checked: a byte scan
+// first, a parse only for the files it finds a candidate in.
+func mentionsTokenName(files []string) bool {
+	var parsed []*ast.File
+	fset := token.NewFileSet()
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil || !catalog.MentionsTokenName(string(data)) {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, data, parser.SkipObjectResolution)
+		if err == nil {
+			parsed = append(parsed, f)
+		}
+	}
+	return engine.MentionsTokenName(parsed)
+}
+
+// packageErrors returns a package's errors; when type-checking explains
+// the failure, only those (the build's own report of them says the same).
+func packageErrors(p *packages.Package) []packages.Error {
+	var typeErrs []packages.Error
+	for _, e := range p.Errors {
+		if e.Kind == packages.TypeError {
+			typeErrs = append(typeErrs, e)
+		}
+	}
+	if len(typeErrs) > 0 {
+		return typeErrs
+	}
+	return p.Errors
+}
+
 // formatError renders a package's load or type error as a compiler
 // would: position first when there is one, else the package.
 func formatError(p *packages.Package, e packages.Error) string {
 	if e.Pos != "" && e.Pos != "-" {
-		return e.Pos + ": " + e.Msg
+		return relative(strings.TrimSuffix(e.Pos, ":")) + ": " + e.Msg
 	}
 	return p.PkgPath + ": " + e.Msg
 }

@@ -83,7 +83,7 @@ func findings(out string) []string {
 // requires the same findings and the documented exit codes.
 func TestStandaloneAndVet(t *testing.T) {
 	bin := tokenlint(t)
-	stdout, stderr, code := run(t, bin, "./staticcreds/...")
+	stdout, stderr, code := run(t, bin, "./staticcreds/...", "./envoverride/...")
 	if code != 3 {
 		t.Fatalf("standalone exit code = %d, want 3\nstderr:\n%s", code, stderr)
 	}
@@ -94,13 +94,15 @@ func TestStandaloneAndVet(t *testing.T) {
 	for _, want := range []string{
 		"staticcreds/app/app.go:21:20: static credentials built from sts.AssumeRole output",
 		"staticcreds/v1/v1.go:22:11: static credentials built from sts.AssumeRole output",
+		"envoverride/nosdk/nosdk.go:8:2: os.Setenv(\"AWS_SESSION_TOKEN\")",
+		"envoverride/caller/caller.go:20:9: os.WriteFile writes a session token",
 	} {
 		if !slices.ContainsFunc(standalone, func(s string) bool { return strings.HasPrefix(s, want) }) {
 			t.Errorf("standalone output lacks %q", want)
 		}
 	}
 
-	_, vetErr, vetCode := run(t, "go", "vet", "-vettool="+bin, "./staticcreds/...")
+	_, vetErr, vetCode := run(t, "go", "vet", "-vettool="+bin, "./staticcreds/...", "./envoverride/...")
 	if vetCode != 1 {
 		t.Fatalf("go vet exit code = %d, want 1\n%s", vetCode, vetErr)
 	}
@@ -160,7 +162,7 @@ func TestErrors(t *testing.T) {
 		{"type error", []string{"./broken/typeerr"}, "cannot use 1"},
 		{"empty pattern", []string{""}, "empty package pattern"},
 		{"unknown analyzer", []string{"help", "nosuch"}, `no analyzer named "nosuch"`},
-		{"all disabled", []string{"-staticcreds=false", "./..."}, "every analyzer is disabled"},
+		{"all disabled", []string{"-staticcreds=false", "-envoverride=false", "./..."}, "every analyzer is disabled"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := run(t, bin, tc.args...)
@@ -213,6 +215,19 @@ func TestVetProtocol(t *testing.T) {
 	_, stderr, code := run(t, "go", "vet", "-vettool="+bin, "-staticcreds=false", "./staticcreds/app")
 	if code != 0 {
 		t.Errorf("go vet -staticcreds=false: exit %d, want 0\n%s", code, stderr)
+	}
+	// An analyzer's own flag passed through go vet, and standalone.
+	_, stderr, code = run(t, "go", "vet", "-vettool="+bin, "./envoverride/exec")
+	if code != 1 || !strings.Contains(stderr, "exec.Cmd.Env puts") {
+		t.Errorf("go vet on envoverride/exec: exit %d, want 1 with findings\n%s", code, stderr)
+	}
+	_, stderr, code = run(t, "go", "vet", "-vettool="+bin, "-envoverride.exec=false", "./envoverride/exec")
+	if code != 0 {
+		t.Errorf("go vet -envoverride.exec=false: exit %d, want 0\n%s", code, stderr)
+	}
+	stdout, _, code = run(t, bin, "-envoverride.exec=false", "./envoverride/exec")
+	if code != 0 || stdout != "" {
+		t.Errorf("tokenlint -envoverride.exec=false: exit %d, want 0\n%s", code, stdout)
 	}
 }
 

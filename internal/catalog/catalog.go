@@ -142,19 +142,27 @@ var Passthrough = map[FuncKey]bool{
 	{V1AWS, "StringValueMap"}: true,
 }
 
-// SecretFields are the fields of SDK credential-carrying structs that hold
-// key material. Selecting any other field of an SDK struct (Expiration,
-// Expires, Source, CanExpire, AssumedRoleUser, ...) yields metadata, not a
-// credential.
-var SecretFields = map[string]bool{
-	"Credentials":     true, // sts outputs
-	"RoleCredentials": true, // sso output
-	"AccessKeyId":     true, // sts/sso types
-	"AccessKeyID":     true, // aws.Credentials, v1 credentials.Value
-	"SecretAccessKey": true,
-	"SecretKey":       true, // cognito identity
-	"SessionToken":    true,
-	"Value":           true, // v1 StaticProvider embeds Value
+// Parts of a set of credentials a value may carry.
+const (
+	PartKeyID uint8 = 1 << iota
+	PartSecret
+	PartToken
+	PartsAll = PartKeyID | PartSecret | PartToken
+)
+
+// FieldParts maps the fields of SDK credential-carrying structs to the
+// parts of the credentials they hold. Selecting any other field of an SDK
+// struct (Expiration, Expires, Source, CanExpire, AssumedRoleUser, ...)
+// yields metadata, not a credential.
+var FieldParts = map[string]uint8{
+	"Credentials":     PartsAll, // sts outputs
+	"RoleCredentials": PartsAll, // sso output
+	"Value":           PartsAll, // v1 StaticProvider embeds Value
+	"AccessKeyId":     PartKeyID,
+	"AccessKeyID":     PartKeyID, // aws.Credentials, v1 credentials.Value
+	"SecretAccessKey": PartSecret,
+	"SecretKey":       PartSecret, // cognito identity
+	"SessionToken":    PartToken,
 }
 
 // A StaticSink is a construction that freezes its inputs into a provider
@@ -183,3 +191,120 @@ var StaticSinkTypes = map[TypeKey]string{
 // ProviderFuncType is the v2 adapter that turns a func into a provider: a
 // func that returns a value it captured once is a static provider too.
 var ProviderFuncType = TypeKey{V2AWS, "CredentialsProviderFunc"}
+
+// Environment variables and credential-file keys. A session token under
+// one of the token names is a finding whatever its origin; the key names
+// only when the value comes from temporary credentials (long-lived keys
+// in the environment are the SDK's documented, if discouraged, setup).
+var (
+	TokenEnvNames = map[string]bool{"AWS_SESSION_TOKEN": true, "AWS_SECURITY_TOKEN": true}
+	KeyEnvNames   = map[string]bool{
+		"AWS_ACCESS_KEY_ID": true, "AWS_SECRET_ACCESS_KEY": true,
+		"AWS_ACCESS_KEY": true, "AWS_SECRET_KEY": true,
+	}
+	TokenFileKeys = map[string]bool{"aws_session_token": true, "aws_security_token": true}
+	KeyFileKeys   = map[string]bool{"aws_access_key_id": true, "aws_secret_access_key": true}
+)
+
+// IsTokenName reports whether name is a session-token variable or key.
+func IsTokenName(name string) bool { return TokenEnvNames[name] || TokenFileKeys[name] }
+
+// IsKeyName reports whether name is an access-key variable or key.
+func IsKeyName(name string) bool { return KeyEnvNames[name] || KeyFileKeys[name] }
+
+// MentionsTokenName reports whether a string may name a session token:
+// packages whose literals do are analysed even when they import no SDK.
+func MentionsTokenName(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "session_token") || strings.Contains(l, "security_token")
+}
+
+// SetenvFuncs set the process environment: (name, value).
+var SetenvFuncs = map[FuncKey]string{
+	{"os", "Setenv"}:      "os.Setenv",
+	{"syscall", "Setenv"}: "syscall.Setenv",
+}
+
+// EnvReadFuncs read the environment: writing their result back restores
+// a value, it does not persist a new one.
+var EnvReadFuncs = map[FuncKey]bool{
+	{"os", "Getenv"}: true, {"os", "LookupEnv"}: true, {"syscall", "Getenv"}: true,
+}
+
+// ChildEnvFields are struct fields that hold a child process's environment.
+var ChildEnvFields = map[TypeKey]string{
+	{"os/exec", "Cmd"}:      "exec.Cmd.Env",
+	{"os", "ProcAttr"}:      "os.ProcAttr.Env",
+	{"syscall", "ProcAttr"}: "syscall.ProcAttr.Env",
+}
+
+// ChildEnvFuncs take a child's environment as argument N.
+var ChildEnvFuncs = map[FuncKey]struct {
+	Name string
+	Arg  int
+}{
+	{"syscall", "Exec"}: {"syscall.Exec", 2},
+}
+
+// FileWriteFuncs write argument Data to the file named by argument File
+// (or, with File < 0, to the writer in argument Writer).
+type FileWrite struct {
+	Name   string
+	Data   int // index of the first data argument; variadic data is one slice
+	Writer int // index of the writer, -1 when the function names a file
+}
+
+// FileWriteFuncs are package-level functions that write to files.
+var FileWriteFuncs = map[FuncKey]FileWrite{
+	{"os", "WriteFile"}:                   {"os.WriteFile", 1, -1},
+	{"io/ioutil", "WriteFile"}:            {"ioutil.WriteFile", 1, -1},
+	{"io", "WriteString"}:                 {"io.WriteString", 1, 0},
+	{"fmt", "Fprint"}:                     {"fmt.Fprint", 1, 0},
+	{"fmt", "Fprintf"}:                    {"fmt.Fprintf", 1, 0},
+	{"fmt", "Fprintln"}:                   {"fmt.Fprintln", 1, 0},
+	{"github.com/joho/godotenv", "Write"}: {"godotenv.Write", 0, -1},
+}
+
+// FileWriteMethods are methods that write their first argument to their
+// receiver, when the receiver writes to a file.
+var FileWriteMethods = map[TypeKey]map[string]string{
+	{"os", "File"}:                  {"Write": "(*os.File).Write", "WriteString": "(*os.File).WriteString", "WriteAt": "(*os.File).WriteAt"},
+	{"bufio", "Writer"}:             {"Write": "(*bufio.Writer).Write", "WriteString": "(*bufio.Writer).WriteString"},
+	{"encoding/json", "Encoder"}:    {"Encode": "json.Encoder.Encode"},
+	{"encoding/xml", "Encoder"}:     {"Encode": "xml.Encoder.Encode"},
+	{"gopkg.in/yaml.v3", "Encoder"}: {"Encode": "yaml.Encoder.Encode"},
+	{"gopkg.in/yaml.v2", "Encoder"}: {"Encode": "yaml.Encoder.Encode"},
+}
+
+// WriterWrappers wrap their first argument: what they write goes where it
+// goes (bufio.NewWriter(f), json.NewEncoder(f), ...).
+var WriterWrappers = map[FuncKey]bool{
+	{"bufio", "NewWriter"}: true, {"bufio", "NewWriterSize"}: true,
+	{"encoding/json", "NewEncoder"}: true, {"encoding/xml", "NewEncoder"}: true,
+	{"gopkg.in/yaml.v3", "NewEncoder"}: true, {"gopkg.in/yaml.v2", "NewEncoder"}: true,
+}
+
+// FileTypes are writers that write to disk.
+var FileTypes = map[TypeKey]bool{{"os", "File"}: true}
+
+// INIPackages are the import paths of gopkg.in/ini.v1.
+var INIPackages = map[string]bool{"gopkg.in/ini.v1": true, "github.com/go-ini/ini": true}
+
+// INIDerive are ini methods whose result is part of their receiver's file.
+var INIDerive = map[string]bool{
+	"Section": true, "NewSection": true, "GetSection": true,
+	"Key": true, "NewKey": true, "GetKey": true,
+}
+
+// INISet are ini methods that put their value arguments into the file:
+// (*Key).SetValue(v), (*Section).NewKey(name, v), (*Section).ReflectFrom(v).
+var INISet = map[string]bool{"SetValue": true, "NewKey": true, "ReflectFrom": true}
+
+// INISave are ini methods that write the file.
+var INISave = map[string]bool{"SaveTo": true, "SaveToIndent": true, "WriteTo": true, "WriteToIndent": true}
+
+// ExecCommandFuncs start a command: (name, args...) from argument Name.
+var ExecCommandFuncs = map[FuncKey]int{
+	{"os/exec", "Command"}:        0,
+	{"os/exec", "CommandContext"}: 1,
+}

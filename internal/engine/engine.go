@@ -48,7 +48,16 @@ const (
 	// CapturedProviderFunc: an aws.CredentialsProviderFunc that returns
 	// temporary credentials it captured once.
 	CapturedProviderFunc
+	// EnvSet: credentials written to the process environment.
+	EnvSet
+	// EnvChild: credentials in a child process's environment.
+	EnvChild
+	// DiskWrite: a session token written to disk.
+	DiskWrite
 )
+
+// isEnv reports whether the kind persists credentials (envoverride).
+func (k Kind) isEnv() bool { return k == EnvSet || k == EnvChild || k == DiskWrite }
 
 // A Finding is a construction whose inputs carry temporary credentials.
 type Finding struct {
@@ -57,6 +66,9 @@ type Finding struct {
 	// Sink names the construction as the user wrote it,
 	// e.g. "credentials.NewStaticCredentialsProvider".
 	Sink string
+	// Name is the environment variable or credential key written, for
+	// envoverride findings ("AWS_SESSION_TOKEN"); "" when unknown.
+	Name string
 	// Via names the helper function that performs the construction when
 	// the finding is reported at a call of that helper; "" otherwise.
 	Via string
@@ -93,6 +105,12 @@ type ResultSummary struct {
 	// Source is set when the result carries temporary credentials from
 	// a source inside the function (or its callees).
 	Source catalog.Source
+	// Parts are the parts of the credentials (catalog.PartKeyID, ...)
+	// the result carries from Source.
+	Parts uint8
+	// Entry names the credential variable or key the result puts a
+	// value under ("AWS_SESSION_TOKEN=..."), if any.
+	Entry string
 	// Params lists the parameters whose values flow to the result.
 	Params []int
 	// Fields, for a struct result, says the same of each field that
@@ -104,6 +122,8 @@ type ResultSummary struct {
 type FieldSummary struct {
 	Field  int
 	Source catalog.Source
+	Parts  uint8
+	Entry  string
 	Params []int
 }
 
@@ -112,6 +132,7 @@ type ParamSink struct {
 	Param int
 	Kind  Kind
 	Sink  string
+	Name  string
 	Via   string
 }
 
@@ -126,6 +147,9 @@ func (s *FuncSummary) String() string {
 		if len(r.Params) > 0 {
 			parts = append(parts, fmt.Sprintf("result %d from params %v", i, r.Params))
 		}
+		if r.Entry != "" {
+			parts = append(parts, fmt.Sprintf("result %d entry %s", i, r.Entry))
+		}
 		for _, f := range r.Fields {
 			if f.Source.Label != "" {
 				parts = append(parts, fmt.Sprintf("result %d field %d from %s", i, f.Field, f.Source.Label))
@@ -136,7 +160,11 @@ func (s *FuncSummary) String() string {
 		}
 	}
 	for _, p := range s.Sinks {
-		parts = append(parts, fmt.Sprintf("param %d to %s", p.Param, p.Sink))
+		if p.Name != "" {
+			parts = append(parts, fmt.Sprintf("param %d to %s %s", p.Param, p.Sink, p.Name))
+		} else {
+			parts = append(parts, fmt.Sprintf("param %d to %s", p.Param, p.Sink))
+		}
 	}
 	return "summary(" + strings.Join(parts, "; ") + ")"
 }
@@ -146,7 +174,7 @@ func (s *FuncSummary) empty() bool {
 		return false
 	}
 	for _, r := range s.Results {
-		if r.Source.Label != "" || len(r.Params) > 0 || len(r.Fields) > 0 {
+		if r.Source.Label != "" || r.Entry != "" || len(r.Params) > 0 || len(r.Fields) > 0 {
 			return false
 		}
 	}
@@ -167,7 +195,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 		pass.ExportPackageFact(new(relevantFact))
 		return result, nil
 	}
-	if isStandard(pass) || !importsRelevant(pass) {
+	if isStandard(pass) || !(importsRelevant(pass) || MentionsTokenName(pass.Files)) {
 		return result, nil
 	}
 	pass.ExportPackageFact(new(relevantFact))
@@ -202,11 +230,35 @@ func importsRelevant(pass *analysis.Pass) bool {
 	return false
 }
 
+// MentionsTokenName reports whether a string literal of the files names a
+// session-token variable or key ("AWS_SESSION_TOKEN", "aws_session_token"):
+// a package that sets one is analysed even if it imports no SDK.
+func MentionsTokenName(files []*ast.File) bool {
+	found := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && catalog.MentionsTokenName(lit.Value) {
+				found = true
+			}
+			return true
+		})
+		if found {
+			break
+		}
+	}
+	return found
+}
+
 // A Node is a package in an import graph listed without type-checking.
 type Node struct {
 	ID, PkgPath string
 	Standard    bool
-	Imports     []string // IDs
+	// Mentions is MentionsTokenName of the package's files.
+	Mentions bool
+	Imports  []string // IDs
 }
 
 // RelevantPackages is the standalone driver's version of the relevance
@@ -226,7 +278,7 @@ func RelevantPackages(nodes []Node) map[string]bool {
 		}
 		memo[n.ID] = false // cycles (impossible in Go) end here
 		ok := false
-		if catalog.IsSDK(n.PkgPath) {
+		if catalog.IsSDK(n.PkgPath) || (n.Mentions && !n.Standard) {
 			ok = true
 		} else if !n.Standard {
 			for _, id := range n.Imports {

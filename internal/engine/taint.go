@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"maps"
@@ -20,22 +21,48 @@ import (
 // credentials it may carry (src) and, while summarising a function, which
 // of the function's parameters and free variables flow into it (params,
 // a bit set over go/ssa's Params followed by FreeVars).
+//
+// parts says which parts of the credentials (key id, secret, session
+// token) a value with a src carries; entry names the credential variable
+// or key ("AWS_SESSION_TOKEN") of a text that puts a value under that name
+// ("AWS_SESSION_TOKEN=" + v, an ini key, a map entry).
 type taint struct {
 	src    catalog.Source
+	parts  uint8
 	params uint64
+	entry  string
 }
 
-func (t taint) empty() bool { return t.src.Label == "" && t.params == 0 }
+func (t taint) empty() bool { return t.src.Label == "" && t.params == 0 && t.entry == "" }
 
-// join merges two taints. Of two sources the one with the smaller label
-// wins, so that the result does not depend on visiting order.
+// sourced returns the taint of a value fresh from a source.
+func sourced(src catalog.Source) taint { return taint{src: src, parts: catalog.PartsAll} }
+
+// join merges two taints. Of two sources (or entries) the one with the
+// smaller label wins, so that the result does not depend on visiting order.
 func join(a, b taint) taint {
 	if a.src.Label == "" || (b.src.Label != "" && b.src.Label < a.src.Label) {
 		a.src = b.src
 	}
+	if a.entry == "" || (b.entry != "" && b.entry < a.entry) {
+		a.entry = b.entry
+	}
+	a.parts |= b.parts
 	a.params |= b.params
 	return a
 }
+
+// narrow keeps only the given parts of the credentials.
+func narrow(t taint, mask uint8) taint {
+	t.parts &= mask
+	if t.parts == 0 {
+		t.src = catalog.Source{}
+	}
+	return t
+}
+
+// hasToken reports whether t carries a session token from a source.
+func (t taint) hasToken() bool { return t.src.Label != "" && t.parts&catalog.PartToken != 0 }
 
 // rtaint is the taint of a function result: of the whole value, and,
 // for a struct built in the function, of each of its fields, so that a
@@ -78,8 +105,11 @@ type sinkHit struct {
 	kind Kind
 	pos  token.Pos
 	sink string
-	via  string
-	t    taint
+	// name is the variable or key written (envoverride).
+	name  string
+	via   string
+	t     taint
+	force bool
 }
 
 // funcInfo is the engine's state for one function.
@@ -90,6 +120,8 @@ type funcInfo struct {
 	sinks   []sinkHit
 	// summary (for callers) derived from results and sinks.
 	summary *FuncSummary
+	// derived maps ini sections and keys to what they are part of.
+	derived map[ssa.Value]iniPart
 }
 
 type analysisState struct {
@@ -152,11 +184,11 @@ func summariesEqual(a, b *FuncSummary) bool {
 	}
 	for i := range a.Results {
 		x, y := a.Results[i], b.Results[i]
-		if x.Source != y.Source || !slices.Equal(x.Params, y.Params) || len(x.Fields) != len(y.Fields) {
+		if x.Source != y.Source || x.Parts != y.Parts || x.Entry != y.Entry || !slices.Equal(x.Params, y.Params) || len(x.Fields) != len(y.Fields) {
 			return false
 		}
 		for j := range x.Fields {
-			if x.Fields[j].Field != y.Fields[j].Field || x.Fields[j].Source != y.Fields[j].Source || !slices.Equal(x.Fields[j].Params, y.Fields[j].Params) {
+			if fx, fy := x.Fields[j], y.Fields[j]; fx.Field != fy.Field || fx.Source != fy.Source || fx.Parts != fy.Parts || fx.Entry != fy.Entry || !slices.Equal(fx.Params, fy.Params) {
 				return false
 			}
 		}
@@ -325,12 +357,16 @@ func (s *funcState) get(v ssa.Value) taint {
 	case nil, *ssa.Const, *ssa.Function, *ssa.Builtin:
 		return taint{}
 	case *ssa.FieldAddr:
-		if !secretFieldOf(v.X.Type(), v.Field) {
+		mask, sdk := fieldParts(v.X.Type(), v.Field)
+		if mask == 0 {
 			return taint{}
 		}
 		root, path := addrRoot(v)
-		t := s.memUnder(root, path)
-		return join(t, s.vals[root])
+		t := join(s.memUnder(root, path), s.vals[root])
+		if sdk {
+			t = narrow(t, mask)
+		}
+		return t
 	case *ssa.IndexAddr:
 		root, path := addrRoot(v)
 		return join(s.memUnder(root, path), s.vals[root])
@@ -338,23 +374,24 @@ func (s *funcState) get(v ssa.Value) taint {
 	return join(s.vals[v], s.memUnder(v, ""))
 }
 
-// secretFieldOf reports whether field i of the struct that t (or *t)
-// denotes may carry credentials. Of SDK structs, only the fields listed
-// in the catalogue do; of the user's structs, any field may.
-func secretFieldOf(t types.Type, i int) bool {
+// fieldParts returns the credential parts that field i of the struct
+// that t (or *t) denotes may carry, and whether the struct is the SDK's.
+// Of SDK structs, only the fields in the catalogue carry credentials; of
+// the user's structs, any field may (the memory model keeps them apart).
+func fieldParts(t types.Type, i int) (uint8, bool) {
 	t = types.Unalias(t)
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok || i >= st.NumFields() {
-		return true
+		return catalog.PartsAll, false
 	}
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil || !catalog.IsSDK(named.Obj().Pkg().Path()) {
-		return true
+		return catalog.PartsAll, false
 	}
-	return catalog.SecretFields[st.Field(i).Name()]
+	return catalog.FieldParts[st.Field(i).Name()], true
 }
 
 // typeKey returns the package path and name of a (pointer to a) named type.
@@ -376,7 +413,11 @@ func (s *funcState) step(instr ssa.Instruction) {
 		s.set(v, s.get(v.X))
 	case *ssa.BinOp:
 		if v.Op == token.ADD {
-			s.set(v, join(s.get(v.X), s.get(v.Y)))
+			t := join(s.get(v.X), s.get(v.Y))
+			if name := entryName(constString(v.X), true); name != "" && !provablyEmpty(v.Y) {
+				t = withEntry(t, name, s.get(v.Y))
+			}
+			s.set(v, t)
 		}
 	case *ssa.Phi:
 		for _, e := range v.Edges {
@@ -397,14 +438,23 @@ func (s *funcState) step(instr ssa.Instruction) {
 	case *ssa.TypeAssert:
 		s.set(v, s.get(v.X))
 	case *ssa.Slice:
-		s.set(v, s.get(v.X))
+		t := s.get(v.X)
+		if isString(v.X.Type()) {
+			// A prefix of an access key id identifies it; it is not a secret.
+			t = narrow(t, t.parts&^catalog.PartKeyID)
+		}
+		s.set(v, t)
 	case *ssa.Index:
 		s.set(v, s.get(v.X))
 	case *ssa.Lookup:
 		s.set(v, s.get(v.X))
 	case *ssa.Field:
-		if secretFieldOf(v.X.Type(), v.Field) {
-			s.set(v, join(s.vals[v.X], s.memUnder(v.X, "."+strconv.Itoa(v.Field))))
+		if mask, sdk := fieldParts(v.X.Type(), v.Field); mask != 0 {
+			t := join(s.vals[v.X], s.memUnder(v.X, "."+strconv.Itoa(v.Field)))
+			if sdk {
+				t = narrow(t, mask)
+			}
+			s.set(v, t)
 		}
 	case *ssa.Extract:
 		if ts, ok := s.tuple[v.Tuple]; ok && v.Index < len(ts) {
@@ -416,9 +466,17 @@ func (s *funcState) step(instr ssa.Instruction) {
 		root, path := addrRoot(v.Addr)
 		s.storeValue(root, path, v.Val)
 	case *ssa.MapUpdate:
-		s.store(memKey{v.Map, "[]"}, s.get(v.Value))
+		t := s.get(v.Value)
+		for _, name := range constStrings(v.Key) {
+			if catalog.IsTokenName(name) || catalog.IsKeyName(name) {
+				if !provablyEmpty(v.Value) {
+					t = withEntry(t, name, t)
+				}
+			}
+		}
+		s.store(memKey{v.Map, "[]"}, t)
 	case *ssa.Call:
-		ts := s.call(v.Common(), false)
+		ts := s.call(v.Common(), v, false)
 		if len(ts) == 1 {
 			s.setResult(v, ts[0])
 		} else if len(ts) > 1 {
@@ -503,13 +561,15 @@ func (s *funcState) finish(instr ssa.Instruction) {
 			}
 		}
 	case *ssa.Call:
-		s.call(v.Common(), true)
+		s.call(v.Common(), v, true)
 	case *ssa.Go:
-		s.call(v.Common(), true)
+		s.call(v.Common(), nil, true)
 	case *ssa.Defer:
-		s.call(v.Common(), true)
+		s.call(v.Common(), nil, true)
 	case *ssa.Alloc:
 		s.allocSink(v)
+	case *ssa.Store:
+		s.childEnvStore(v)
 	case *ssa.MakeClosure:
 		s.closureSinks(v)
 	case *ssa.ChangeType:
@@ -519,15 +579,54 @@ func (s *funcState) finish(instr ssa.Instruction) {
 	}
 }
 
-// hit records that taint t reaches a construction.
+// hit records that taint t reaches a construction. A hit is a finding
+// when its taint has a source (or h.force is set: a session token under
+// its own name is one whatever its origin); a hit through parameters goes
+// into the function's summary for its callers.
 func (s *funcState) hit(h sinkHit) {
-	if h.t.empty() {
+	if h.t.empty() && !h.force {
 		return
 	}
-	s.fi.sinks = append(s.fi.sinks, h)
-	if s.a.final && h.t.src.Label != "" {
+	if h.kind.isEnv() && s.inTest() {
+		// t.Setenv and helpers that take a testing.TB: tests persist nothing.
+		return
+	}
+	if !h.force {
+		s.fi.sinks = append(s.fi.sinks, h)
+	}
+	if s.a.final && (h.force || isFinding(h.kind, h.t)) {
 		s.a.hits = append(s.a.hits, h)
 	}
+}
+
+// isFinding reports whether taint t reaching a sink of the kind is a
+// finding: temporary credentials in a static provider or under a key
+// name; a credential entry in a child's environment; a session token (or
+// a text that names one) written to disk.
+func isFinding(k Kind, t taint) bool {
+	switch k {
+	case EnvChild:
+		return t.entry != ""
+	case DiskWrite:
+		return t.entry != "" || t.hasToken()
+	}
+	return t.src.Label != ""
+}
+
+// inTest reports whether the function (or one it is nested in) takes a
+// *testing.T, *testing.B, *testing.F or testing.TB.
+func (s *funcState) inTest() bool {
+	for fn := s.fi.fn; fn != nil; fn = fn.Parent() {
+		for _, p := range fn.Params {
+			if k, ok := typeKey(p.Type()); ok && k.Pkg == "testing" {
+				switch k.Name {
+				case "T", "B", "F", "TB":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // args returns a call's argument vector in go/ssa parameter order: the
@@ -543,7 +642,7 @@ func callArgs(c *ssa.CallCommon) []ssa.Value {
 
 // call computes the taint of a call's results and, when record is set,
 // reports the constructions it performs.
-func (s *funcState) call(c *ssa.CallCommon, record bool) []rtaint {
+func (s *funcState) call(c *ssa.CallCommon, value ssa.Value, record bool) []rtaint {
 	sig := c.Signature()
 	nres := sig.Results().Len()
 	res := make([]rtaint, nres)
@@ -553,9 +652,16 @@ func (s *funcState) call(c *ssa.CallCommon, record bool) []rtaint {
 	for i := 0; i < nres; i++ {
 		if k, ok := typeKey(sig.Results().At(i).Type()); ok {
 			if src, ok := catalog.OutputSources[k]; ok {
-				res[i].whole = taint{src: src}
+				res[i].whole = sourced(src)
 			}
 		}
+	}
+
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		if b.Name() == "append" && nres == 1 {
+			res[0].whole = s.argsTaint(c.Args)
+		}
+		return res
 	}
 
 	callee := c.StaticCallee()
@@ -603,11 +709,20 @@ func (s *funcState) call(c *ssa.CallCommon, record bool) []rtaint {
 				// The user's own provider: its summary, if any, decides.
 				continue
 			}
-			res[i].whole = join(res[i].whole, taint{src: snap.Source})
+			res[i].whole = join(res[i].whole, sourced(snap.Source))
 		}
 
+		if recv != nil && catalog.INIPackages[pkgPath] {
+			s.iniCall(c, value, name, args, record)
+		}
+		if recv != nil && record {
+			s.writeMethod(c, recv.Type(), name, args)
+		}
 		if recv == nil {
 			fk := catalog.FuncKey{Pkg: pkgPath, Name: name}
+			if record {
+				s.envSinks(c, fk, args)
+			}
 			if catalog.Passthrough[fk] {
 				t := s.argsTaint(args)
 				for i := range res {
@@ -633,9 +748,13 @@ func (s *funcState) call(c *ssa.CallCommon, record bool) []rtaint {
 		}
 
 		// The standard library's string functions (fmt.Sprintf,
-		// strings.TrimSpace, ...) pass their inputs on.
+		// strings.TrimSpace, ...) pass their inputs on; a format that puts
+		// a value under a credential name makes an entry.
 		if callee != nil && isStdPath(pkgPath) {
 			t := s.argsTaint(args)
+			if recv == nil && len(args) > 1 && strings.HasPrefix(name, "Sprint") {
+				t = s.formatEntry(t, args[0], args[1:])
+			}
 			for i := 0; i < nres; i++ {
 				if carriesText(sig.Results().At(i).Type()) {
 					res[i].whole = join(res[i].whole, t)
@@ -660,12 +779,12 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa
 		if i >= len(res) {
 			break
 		}
-		res[i].whole = join(res[i].whole, s.applyOne(r.Source, r.Params, args))
+		res[i].whole = join(res[i].whole, s.applyOne(r.Source, r.Parts, r.Entry, r.Params, args))
 		for _, f := range r.Fields {
 			if res[i].fields == nil {
 				res[i].fields = make(map[int]taint)
 			}
-			res[i].fields[f.Field] = join(res[i].fields[f.Field], s.applyOne(f.Source, f.Params, args))
+			res[i].fields[f.Field] = join(res[i].fields[f.Field], s.applyOne(f.Source, f.Parts, f.Entry, f.Params, args))
 		}
 	}
 	if !record {
@@ -690,13 +809,14 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa
 		if ps.Param >= len(args) {
 			continue
 		}
-		s.hit(sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, via: funcName(callee), t: s.get(args[ps.Param])})
+		t := s.get(args[ps.Param])
+		s.hit(sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, name: ps.Name, via: funcName(callee), t: t})
 	}
 }
 
 // applyOne instantiates a summarised taint with a call's arguments.
-func (s *funcState) applyOne(src catalog.Source, params []int, args []ssa.Value) taint {
-	t := taint{src: src}
+func (s *funcState) applyOne(src catalog.Source, parts uint8, entry string, params []int, args []ssa.Value) taint {
+	t := taint{src: src, parts: parts, entry: entry}
 	for _, p := range params {
 		if p < len(args) {
 			t = join(t, s.get(args[p]))
@@ -775,17 +895,17 @@ func (s *funcState) summarise() *FuncSummary {
 	fi := s.fi
 	sum := &FuncSummary{}
 	for _, r := range fi.results {
-		rs := ResultSummary{Source: r.whole.src, Params: bits(r.whole.params)}
+		rs := ResultSummary{Source: r.whole.src, Parts: r.whole.parts, Entry: r.whole.entry, Params: bits(r.whole.params)}
 		for _, i := range slices.Sorted(maps.Keys(r.fields)) {
 			f := r.fields[i]
-			rs.Fields = append(rs.Fields, FieldSummary{Field: i, Source: f.src, Params: bits(f.params)})
+			rs.Fields = append(rs.Fields, FieldSummary{Field: i, Source: f.src, Parts: f.parts, Entry: f.entry, Params: bits(f.params)})
 		}
 		sum.Results = append(sum.Results, rs)
 	}
 	seen := make(map[ParamSink]bool)
 	for _, h := range fi.sinks {
 		for _, p := range bits(h.t.params) {
-			ps := ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Via: h.via}
+			ps := ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via}
 			if !seen[ps] {
 				seen[ps] = true
 				sum.Sinks = append(sum.Sinks, ps)
@@ -797,7 +917,7 @@ func (s *funcState) summarise() *FuncSummary {
 		if a.Param != b.Param {
 			return a.Param < b.Param
 		}
-		return a.Sink+a.Via < b.Sink+b.Via
+		return a.Sink+a.Name+a.Via < b.Sink+b.Name+b.Via
 	})
 	return sum
 }
@@ -818,7 +938,7 @@ func (a *analysisState) findings() []Finding {
 	a.indexSyntax()
 	byPos := make(map[token.Pos]Finding)
 	for _, h := range a.hits {
-		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Via: h.via, Source: h.t.src}
+		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src}
 		if call, ok := a.calls[h.pos]; ok {
 			f.Pos, f.End = call.Pos(), call.End()
 		} else if lit, ok := a.lits[h.pos]; ok {
@@ -826,7 +946,7 @@ func (a *analysisState) findings() []Finding {
 		} else if lit, ok := a.funcLits[h.pos]; ok {
 			f.Pos, f.End = lit.Pos(), lit.Type.End()
 		}
-		if old, ok := byPos[f.Pos]; ok && old.Source.Label <= f.Source.Label {
+		if old, ok := byPos[f.Pos]; ok && (old.Kind < f.Kind || old.Kind == f.Kind && old.Source.Label+old.Name <= f.Source.Label+f.Name) {
 			continue
 		}
 		byPos[f.Pos] = f
@@ -919,4 +1039,451 @@ func carriesText(t types.Type) bool {
 func isByte(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Byte
+}
+
+// envSinks reports the package-level functions that persist credentials:
+// setting the process environment, a child's environment, files.
+func (s *funcState) envSinks(c *ssa.CallCommon, fk catalog.FuncKey, args []ssa.Value) {
+	if api, ok := catalog.SetenvFuncs[fk]; ok && len(args) == 2 {
+		for _, name := range constStrings(args[0]) {
+			switch {
+			case catalog.TokenEnvNames[name]:
+				if !provablyEmpty(args[1]) && !isEnvRead(args[1]) {
+					s.hit(sinkHit{kind: EnvSet, pos: c.Pos(), sink: api, name: name, t: s.get(args[1]), force: true})
+				}
+			case catalog.KeyEnvNames[name]:
+				if !isEnvRead(args[1]) {
+					s.hit(sinkHit{kind: EnvSet, pos: c.Pos(), sink: api, name: name, t: s.get(args[1])})
+				}
+			}
+		}
+	}
+	if ce, ok := catalog.ChildEnvFuncs[fk]; ok && ce.Arg < len(args) {
+		t := s.get(args[ce.Arg])
+		s.hit(sinkHit{kind: EnvChild, pos: c.Pos(), sink: ce.Name, name: t.entry, t: t})
+	}
+	if fw, ok := catalog.FileWriteFuncs[fk]; ok && fw.Data < len(args) {
+		if fw.Writer >= 0 && !isFileWriter(args[fw.Writer]) {
+			return
+		}
+		t := s.argsTaint(args[fw.Data:])
+		if strings.HasSuffix(fk.Name, "f") && fw.Data+1 < len(args) {
+			t = s.formatEntry(t, args[fw.Data], args[fw.Data+1:])
+		}
+		s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: fw.Name, name: t.entry, t: t})
+	}
+	if i, ok := catalog.ExecCommandFuncs[fk]; ok && i+1 < len(args) {
+		s.awsConfigureSet(c, args[i], args[i+1])
+	}
+}
+
+// awsConfigureSet reports "aws configure set aws_session_token V": the
+// AWS CLI writes the token into the shared credentials file.
+func (s *funcState) awsConfigureSet(c *ssa.CallCommon, name, argv ssa.Value) {
+	prog := constStrings(name)
+	if len(prog) != 1 || (prog[0] != "aws" && !strings.HasSuffix(prog[0], "/aws")) {
+		return
+	}
+	elems, values := sliceElems(argv)
+	if len(elems) < 4 || elems[0] != "configure" || elems[1] != "set" {
+		return
+	}
+	key := elems[2]
+	if i := strings.LastIndex(key, "."); i >= 0 {
+		key = key[i+1:]
+	}
+	if !catalog.TokenFileKeys[key] || provablyEmpty(values[3]) {
+		return
+	}
+	s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: "aws configure set", name: key, t: s.get(values[3]), force: true})
+}
+
+// writeMethod reports methods that write credentials to a file: Write on
+// an *os.File, a bufio.Writer over one, an encoder over one.
+func (s *funcState) writeMethod(c *ssa.CallCommon, recv types.Type, name string, args []ssa.Value) {
+	k, ok := typeKey(recv)
+	if !ok || len(args) < 2 {
+		return
+	}
+	api, ok := catalog.FileWriteMethods[k][name]
+	if !ok || !isFileWriter(args[0]) {
+		return
+	}
+	t := s.argsTaint(args[1:])
+	s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: api, name: t.entry, t: t})
+}
+
+// iniCall follows gopkg.in/ini.v1: keys and sections are parts of their
+// file, values set on them are stored in the file, and saving the file
+// writes them.
+func (s *funcState) iniCall(c *ssa.CallCommon, call ssa.Value, name string, args []ssa.Value, record bool) {
+	if len(args) == 0 {
+		return
+	}
+	recv := args[0]
+	root := s.iniRoot(recv)
+	switch {
+	case catalog.INIDerive[name]:
+		// The result is part of the receiver's file; remember the key
+		// name it is reached by.
+		if s.fi.derived == nil {
+			s.fi.derived = make(map[ssa.Value]iniPart)
+		}
+		if call != nil {
+			part := iniPart{parent: recv}
+			if len(args) > 1 {
+				if names := constStrings(args[1]); len(names) == 1 {
+					part.key = strings.ToLower(names[0])
+				}
+			}
+			s.fi.derived[call] = part
+		}
+	}
+	if catalog.INISet[name] && len(args) > 1 {
+		v := args[len(args)-1]
+		t := s.get(v)
+		key := s.fi.derived[recv].key
+		if name == "NewKey" && len(args) == 3 {
+			if names := constStrings(args[1]); len(names) == 1 {
+				key = strings.ToLower(names[0])
+			}
+		}
+		if !provablyEmpty(v) {
+			if catalog.TokenFileKeys[key] || (catalog.KeyFileKeys[key] && t.src.Label != "") {
+				t.entry = key
+			}
+		}
+		s.store(memKey{root, ""}, t)
+	}
+	if catalog.INISave[name] && record {
+		t := s.get(root)
+		s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: "ini.File." + name, name: t.entry, t: t})
+	}
+}
+
+// iniPart records that a value is part of an ini file, under a key name.
+type iniPart struct {
+	parent ssa.Value
+	key    string
+}
+
+// iniRoot returns the file a section or key belongs to.
+func (s *funcState) iniRoot(v ssa.Value) ssa.Value {
+	for range 8 {
+		p, ok := s.fi.derived[v]
+		if !ok {
+			break
+		}
+		v = p.parent
+	}
+	return v
+}
+
+// childEnvStore reports credential entries stored into a child process's
+// environment (exec.Cmd.Env, os.ProcAttr.Env).
+func (s *funcState) childEnvStore(st *ssa.Store) {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return
+	}
+	k, ok := typeKey(fa.X.Type())
+	if !ok {
+		return
+	}
+	api, ok := catalog.ChildEnvFields[k]
+	if !ok || structFieldName(fa.X.Type(), fa.Field) != "Env" {
+		return
+	}
+	t := s.get(st.Val)
+	pos := st.Pos()
+	if !pos.IsValid() {
+		pos = fa.Pos()
+	}
+	s.hit(sinkHit{kind: EnvChild, pos: pos, sink: api, name: t.entry, t: t})
+}
+
+func structFieldName(t types.Type, i int) string {
+	t = types.Unalias(t)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if st, ok := t.Underlying().(*types.Struct); ok && i < st.NumFields() {
+		return st.Field(i).Name()
+	}
+	return ""
+}
+
+// formatEntry adds the entry a fmt format makes: "AWS_SESSION_TOKEN=%s".
+func (s *funcState) formatEntry(t taint, format ssa.Value, rest []ssa.Value) taint {
+	if name := entryName(constString(format), false); name != "" {
+		var vt taint
+		nonEmpty := false
+		for _, r := range rest {
+			vt = join(vt, s.get(r))
+			nonEmpty = nonEmpty || !provablyEmpty(r)
+		}
+		if nonEmpty {
+			t = withEntry(t, name, vt)
+		}
+	}
+	return t
+}
+
+// withEntry marks t as text that puts a value (of taint v) under a
+// credential name: always for a session-token name, for a key name only
+// when the value comes from temporary credentials.
+func withEntry(t taint, name string, v taint) taint {
+	if catalog.IsTokenName(name) || v.src.Label != "" {
+		t.entry = name
+	}
+	return t
+}
+
+// entryName returns the credential variable or key that a constant text
+// puts a value under: it ends with "NAME=" (atEnd, for concatenation) or
+// has "NAME=%" (a format), with optional spaces or a colon, "export ".
+func entryName(text string, atEnd bool) string {
+	if text == "" {
+		return ""
+	}
+	upper := strings.ToUpper(text)
+	best := ""
+	for _, names := range []map[string]bool{catalog.TokenEnvNames, catalog.KeyEnvNames} {
+		for name := range names {
+			for i := strings.Index(upper, name); i >= 0; {
+				rest := strings.TrimLeft(text[i+len(name):], " \t")
+				if strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ":") {
+					rest = strings.TrimLeft(rest[1:], " \t\"'")
+					if (atEnd && rest == "") || (!atEnd && strings.HasPrefix(rest, "%")) {
+						n := name
+						if text[i:i+len(name)] != name {
+							n = strings.ToLower(name)
+						}
+						if best == "" || n < best {
+							best = n
+						}
+					}
+				}
+				j := strings.Index(upper[i+1:], name)
+				if j < 0 {
+					break
+				}
+				i += 1 + j
+			}
+		}
+	}
+	return best
+}
+
+// constString returns the value of a string constant, or "".
+func constString(v ssa.Value) string {
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+		return constant.StringVal(c.Value)
+	}
+	return ""
+}
+
+// constStrings returns the possible values of a string built from
+// constants (a constant, a phi of constants, a concatenation), or nil.
+func constStrings(v ssa.Value) []string {
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value != nil && v.Value.Kind() == constant.String {
+			return []string{constant.StringVal(v.Value)}
+		}
+	case *ssa.Phi:
+		var out []string
+		for _, e := range v.Edges {
+			vs := constStrings(e)
+			if vs == nil {
+				return nil
+			}
+			out = append(out, vs...)
+		}
+		return out
+	case *ssa.BinOp:
+		if v.Op == token.ADD {
+			xs, ys := constStrings(v.X), constStrings(v.Y)
+			var out []string
+			for _, x := range xs {
+				for _, y := range ys {
+					out = append(out, x+y)
+				}
+			}
+			return out
+		}
+	case *ssa.ChangeType:
+		return constStrings(v.X)
+	}
+	return nil
+}
+
+// provablyEmpty reports whether a string value is the constant "".
+func provablyEmpty(v ssa.Value) bool {
+	vs := constStrings(v)
+	if len(vs) == 0 {
+		return false
+	}
+	for _, s := range vs {
+		if s != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// isEnvRead reports whether v was read from the environment (restoring a
+// saved value persists nothing new), possibly "" on some paths.
+func isEnvRead(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return provablyEmpty(v)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !isEnvRead(e) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Extract:
+		return isEnvRead(v.Tuple)
+	case *ssa.UnOp:
+		// A variable (perhaps captured by a closure) holding only values
+		// read from the environment.
+		if v.Op != token.MUL {
+			return false
+		}
+		cell := v.X
+		if fv, ok := cell.(*ssa.FreeVar); ok {
+			cell = bindingOf(fv)
+		}
+		al, ok := cell.(*ssa.Alloc)
+		if !ok {
+			return false
+		}
+		stores := 0
+		for _, ref := range *al.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == al {
+				if !isEnvRead(st.Val) {
+					return false
+				}
+				stores++
+			}
+		}
+		return stores > 0
+	case *ssa.Call:
+		if fn := v.Common().StaticCallee(); fn != nil && fn.Pkg != nil {
+			return catalog.EnvReadFuncs[catalog.FuncKey{Pkg: fn.Pkg.Pkg.Path(), Name: fn.Name()}]
+		}
+	}
+	return false
+}
+
+// bindingOf returns the value a closure's free variable is bound to
+// where the closure is made, if it is made once.
+func bindingOf(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	if fn == nil || fn.Parent() == nil {
+		return nil
+	}
+	idx := slices.Index(fn.FreeVars, fv)
+	var found ssa.Value
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn && idx < len(mc.Bindings) {
+				if found != nil {
+					return nil
+				}
+				found = mc.Bindings[idx]
+			}
+		}
+	}
+	return found
+}
+
+// sliceElems returns the constant elements of a slice built from a
+// literal (as variadic arguments are), and the element values.
+func sliceElems(v ssa.Value) ([]string, []ssa.Value) {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil, nil
+	}
+	al, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil, nil
+	}
+	byIndex := make(map[int64]ssa.Value)
+	var n int64
+	for _, ref := range *al.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		idx, ok := ia.Index.(*ssa.Const)
+		if !ok {
+			return nil, nil
+		}
+		i := idx.Int64()
+		for _, r := range *ia.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
+				byIndex[i] = st.Val
+				n = max(n, i+1)
+			}
+		}
+	}
+	strs := make([]string, n)
+	vals := make([]ssa.Value, n)
+	for i := range n {
+		vals[i] = byIndex[i]
+		if vals[i] != nil {
+			strs[i] = constString(vals[i])
+		}
+	}
+	return strs, vals
+}
+
+// isFileWriter reports whether a writer writes to a file: an *os.File
+// (not os.Stdout or os.Stderr: printing for a credential_process or a
+// shell's eval is how refreshing tools hand credentials over), or a
+// bufio.Writer or encoder over one.
+func isFileWriter(v ssa.Value) bool {
+	for range 16 {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.UnOp:
+			if g, ok := x.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && (g.Name() == "Stdout" || g.Name() == "Stderr") {
+				return false
+			}
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				if isFileWriter(e) {
+					return true
+				}
+			}
+			return false
+		case *ssa.Call:
+			if fn := x.Common().StaticCallee(); fn != nil && fn.Pkg != nil && len(x.Common().Args) > 0 {
+				if catalog.WriterWrappers[catalog.FuncKey{Pkg: fn.Pkg.Pkg.Path(), Name: fn.Name()}] {
+					v = x.Common().Args[0]
+					continue
+				}
+			}
+		}
+		break
+	}
+	k, ok := typeKey(v.Type())
+	return ok && catalog.FileTypes[k]
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }

@@ -83,7 +83,7 @@ func findings(out string) []string {
 // requires the same findings and the documented exit codes.
 func TestStandaloneAndVet(t *testing.T) {
 	bin := tokenlint(t)
-	stdout, stderr, code := run(t, bin, "./staticcreds/...", "./envoverride/...")
+	stdout, stderr, code := run(t, bin, "./staticcreds/...", "./envoverride/...", "./singletonclient/...")
 	if code != 3 {
 		t.Fatalf("standalone exit code = %d, want 3\nstderr:\n%s", code, stderr)
 	}
@@ -96,13 +96,14 @@ func TestStandaloneAndVet(t *testing.T) {
 		"staticcreds/v1/v1.go:22:11: static credentials built from sts.AssumeRole output",
 		"envoverride/nosdk/nosdk.go:8:2: os.Setenv(\"AWS_SESSION_TOKEN\")",
 		"envoverride/caller/caller.go:20:9: os.WriteFile writes a session token",
+		"singletonclient/useconfig/useconfig.go:13:5: package-level variable frozen holds a *s3.Client",
 	} {
 		if !slices.ContainsFunc(standalone, func(s string) bool { return strings.HasPrefix(s, want) }) {
 			t.Errorf("standalone output lacks %q", want)
 		}
 	}
 
-	_, vetErr, vetCode := run(t, "go", "vet", "-vettool="+bin, "./staticcreds/...", "./envoverride/...")
+	_, vetErr, vetCode := run(t, "go", "vet", "-vettool="+bin, "./staticcreds/...", "./envoverride/...", "./singletonclient/...")
 	if vetCode != 1 {
 		t.Fatalf("go vet exit code = %d, want 1\n%s", vetCode, vetErr)
 	}
@@ -162,7 +163,7 @@ func TestErrors(t *testing.T) {
 		{"type error", []string{"./broken/typeerr"}, "cannot use 1"},
 		{"empty pattern", []string{""}, "empty package pattern"},
 		{"unknown analyzer", []string{"help", "nosuch"}, `no analyzer named "nosuch"`},
-		{"all disabled", []string{"-staticcreds=false", "-envoverride=false", "./..."}, "every analyzer is disabled"},
+		{"all disabled", []string{"-staticcreds=false", "-envoverride=false", "-singletonclient=false", "./..."}, "every analyzer is disabled"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := run(t, bin, tc.args...)

@@ -16,7 +16,17 @@ const (
 	V2STS         = "github.com/aws/aws-sdk-go-v2/service/sts"
 	V2SSO         = "github.com/aws/aws-sdk-go-v2/service/sso"
 
+	V2Config     = "github.com/aws/aws-sdk-go-v2/config"
+	V2S3         = "github.com/aws/aws-sdk-go-v2/service/s3"
+	V2S3Manager  = "github.com/aws/aws-sdk-go-v2/feature/s3/manager"
+	V2S3Transfer = "github.com/aws/aws-sdk-go-v2/feature/s3/transfermanager"
+	V2Services   = "github.com/aws/aws-sdk-go-v2/service/"
+
 	V1Root        = "github.com/aws/aws-sdk-go"
+	V1Session     = "github.com/aws/aws-sdk-go/aws/session"
+	V1S3          = "github.com/aws/aws-sdk-go/service/s3"
+	V1S3Manager   = "github.com/aws/aws-sdk-go/service/s3/s3manager"
+	V1Services    = "github.com/aws/aws-sdk-go/service/"
 	V1AWS         = "github.com/aws/aws-sdk-go/aws"
 	V1Credentials = "github.com/aws/aws-sdk-go/aws/credentials"
 	V1STS         = "github.com/aws/aws-sdk-go/service/sts"
@@ -140,6 +150,24 @@ var Passthrough = map[FuncKey]bool{
 	{V1AWS, "String"}:         true,
 	{V1AWS, "StringSlice"}:    true,
 	{V1AWS, "StringValueMap"}: true,
+
+	// Configuration carries its credentials provider on: a cache or a
+	// config built around a provider refreshes exactly as well as it.
+	{V2AWS, "NewCredentialsCache"}:        true,
+	{V2Config, "WithCredentialsProvider"}: true,
+	{V2Config, "LoadDefaultConfig"}:       true,
+	{V1Session, "NewSession"}:             true,
+	{V1Session, "NewSessionWithOptions"}:  true,
+	{V1Session, "New"}:                    true,
+	{V1Session, "Must"}:                   true,
+}
+
+// MethodPassthrough are methods that return their receiver with their
+// arguments folded in (v1 aws.Config's With* setters, Session.Copy).
+var MethodPassthrough = map[TypeKey]func(name string) bool{
+	{V1AWS, "Config"}:      func(name string) bool { return strings.HasPrefix(name, "With") || name == "Copy" },
+	{V1Session, "Session"}: func(name string) bool { return name == "Copy" },
+	{V2AWS, "Config"}:      func(name string) bool { return name == "Copy" },
 }
 
 // Parts of a set of credentials a value may carry.
@@ -307,4 +335,53 @@ var INISave = map[string]bool{"SaveTo": true, "SaveToIndent": true, "WriteTo": t
 var ExecCommandFuncs = map[FuncKey]int{
 	{"os/exec", "Command"}:        0,
 	{"os/exec", "CommandContext"}: 1,
+}
+
+// S3ClientFuncs build S3 clients and the wrappers that sign with their
+// client's credentials (transfer managers, uploaders, presign clients),
+// with the type each returns.
+var S3ClientFuncs = map[FuncKey]string{
+	{V2S3, "NewFromConfig"}:                  "*s3.Client",
+	{V2S3, "New"}:                            "*s3.Client",
+	{V2S3, "NewPresignClient"}:               "*s3.PresignClient",
+	{V2S3Manager, "NewUploader"}:             "*manager.Uploader",
+	{V2S3Manager, "NewDownloader"}:           "*manager.Downloader",
+	{V2S3Transfer, "New"}:                    "*transfermanager.Client",
+	{V1S3, "New"}:                            "*s3.S3",
+	{V1S3Manager, "NewUploader"}:             "*s3manager.Uploader",
+	{V1S3Manager, "NewUploaderWithClient"}:   "*s3manager.Uploader",
+	{V1S3Manager, "NewDownloader"}:           "*s3manager.Downloader",
+	{V1S3Manager, "NewDownloaderWithClient"}: "*s3manager.Downloader",
+}
+
+// ServiceClientFunc reports whether a function builds any AWS service
+// client (for -singletonclient.services=all), and the type it returns:
+// v2 service/X.NewFromConfig and New, v1 service/X.New.
+func ServiceClientFunc(pkg, name, pkgName, resultType string) (string, bool) {
+	if label, ok := S3ClientFuncs[FuncKey{pkg, name}]; ok {
+		return label, true
+	}
+	switch {
+	case strings.HasPrefix(pkg, V2Services) && !strings.Contains(pkg[len(V2Services):], "/") && (name == "NewFromConfig" || name == "New"):
+		return "*" + pkgName + ".Client", true
+	case strings.HasPrefix(pkg, V1Services) && !strings.Contains(pkg[len(V1Services):], "/") && name == "New":
+		return "*" + pkgName + "." + resultType, true
+	}
+	return "", false
+}
+
+// IsS3Client reports whether a client label names an S3 client or wrapper.
+func IsS3Client(label string) bool {
+	for _, l := range S3ClientFuncs {
+		if l == label {
+			return true
+		}
+	}
+	return false
+}
+
+// OnceFuncs build lazily initialised singletons from their argument.
+var OnceFuncs = map[FuncKey]string{
+	{"sync", "OnceValue"}:  "sync.OnceValue",
+	{"sync", "OnceValues"}: "sync.OnceValues",
 }

@@ -54,6 +54,9 @@ const (
 	EnvChild
 	// DiskWrite: a session token written to disk.
 	DiskWrite
+	// Singleton: a client whose credentials cannot refresh, held in
+	// package-level state or a sync.OnceValue.
+	Singleton
 )
 
 // isEnv reports whether the kind persists credentials (envoverride).
@@ -74,6 +77,9 @@ type Finding struct {
 	Via string
 	// Source says where the temporary credentials came from.
 	Source catalog.Source
+	// Frozen describes the provider that cannot refresh, and Client the
+	// client type that holds it (singletonclient).
+	Frozen, Client string
 }
 
 // Result is the engine's result for one package.
@@ -111,6 +117,12 @@ type ResultSummary struct {
 	// Entry names the credential variable or key the result puts a
 	// value under ("AWS_SESSION_TOKEN=..."), if any.
 	Entry string
+	// Frozen and Client describe a provider that cannot refresh and a
+	// client type the result is or holds.
+	Frozen, Client string
+	// FrozenIf lists the parameters that make the result a frozen
+	// provider when the caller's argument is not provably empty.
+	FrozenIf []int
 	// Params lists the parameters whose values flow to the result.
 	Params []int
 	// Fields, for a struct result, says the same of each field that
@@ -120,11 +132,13 @@ type ResultSummary struct {
 
 // FieldSummary says what one field of a struct result carries.
 type FieldSummary struct {
-	Field  int
-	Source catalog.Source
-	Parts  uint8
-	Entry  string
-	Params []int
+	Field          int
+	Source         catalog.Source
+	Parts          uint8
+	Entry          string
+	Frozen, Client string
+	FrozenIf       []int
+	Params         []int
 }
 
 // ParamSink records that a parameter is frozen into a static provider.
@@ -150,6 +164,12 @@ func (s *FuncSummary) String() string {
 		if r.Entry != "" {
 			parts = append(parts, fmt.Sprintf("result %d entry %s", i, r.Entry))
 		}
+		if r.Client != "" || r.Frozen != "" {
+			parts = append(parts, fmt.Sprintf("result %d client %q frozen %q", i, r.Client, r.Frozen))
+		}
+		if len(r.FrozenIf) > 0 {
+			parts = append(parts, fmt.Sprintf("result %d frozen if params %v", i, r.FrozenIf))
+		}
 		for _, f := range r.Fields {
 			if f.Source.Label != "" {
 				parts = append(parts, fmt.Sprintf("result %d field %d from %s", i, f.Field, f.Source.Label))
@@ -174,7 +194,7 @@ func (s *FuncSummary) empty() bool {
 		return false
 	}
 	for _, r := range s.Results {
-		if r.Source.Label != "" || r.Entry != "" || len(r.Params) > 0 || len(r.Fields) > 0 {
+		if r.Source.Label != "" || r.Entry != "" || r.Frozen != "" || r.Client != "" || len(r.FrozenIf) > 0 || len(r.Params) > 0 || len(r.Fields) > 0 {
 			return false
 		}
 	}

@@ -26,14 +26,34 @@ import (
 // token) a value with a src carries; entry names the credential variable
 // or key ("AWS_SESSION_TOKEN") of a text that puts a value under that name
 // ("AWS_SESSION_TOKEN=" + v, an ini key, a map entry).
+//
+// frozen describes a credentials provider that cannot refresh which the
+// value is or holds (a static provider with a session token, ...), and
+// client names the AWS client type the value is or holds (singletonclient).
 type taint struct {
 	src    catalog.Source
 	parts  uint8
 	params uint64
 	entry  string
+	frozen string
+	client string
+	// frozenIf: the value is frozen if the caller's argument for any of
+	// these parameters is not provably empty (a helper that builds a
+	// static provider from its token parameter).
+	frozenIf uint64
 }
 
-func (t taint) empty() bool { return t.src.Label == "" && t.params == 0 && t.entry == "" }
+func (t taint) empty() bool {
+	return t.src.Label == "" && t.params == 0 && t.entry == "" && t.frozen == "" && t.client == "" && t.frozenIf == 0
+}
+
+// minLabel returns the smaller non-empty label.
+func minLabel(a, b string) string {
+	if a == "" || (b != "" && b < a) {
+		return b
+	}
+	return a
+}
 
 // sourced returns the taint of a value fresh from a source.
 func sourced(src catalog.Source) taint { return taint{src: src, parts: catalog.PartsAll} }
@@ -44,11 +64,12 @@ func join(a, b taint) taint {
 	if a.src.Label == "" || (b.src.Label != "" && b.src.Label < a.src.Label) {
 		a.src = b.src
 	}
-	if a.entry == "" || (b.entry != "" && b.entry < a.entry) {
-		a.entry = b.entry
-	}
+	a.entry = minLabel(a.entry, b.entry)
+	a.frozen = minLabel(a.frozen, b.frozen)
+	a.client = minLabel(a.client, b.client)
 	a.parts |= b.parts
 	a.params |= b.params
+	a.frozenIf |= b.frozenIf
 	return a
 }
 
@@ -136,6 +157,7 @@ type analysisState struct {
 	calls          map[token.Pos]*ast.CallExpr
 	lits           map[token.Pos]*ast.CompositeLit
 	funcLits       map[token.Pos]*ast.FuncLit
+	lhs            []ast.Expr // left-hand sides of assignments
 	final          bool
 }
 
@@ -184,11 +206,11 @@ func summariesEqual(a, b *FuncSummary) bool {
 	}
 	for i := range a.Results {
 		x, y := a.Results[i], b.Results[i]
-		if x.Source != y.Source || x.Parts != y.Parts || x.Entry != y.Entry || !slices.Equal(x.Params, y.Params) || len(x.Fields) != len(y.Fields) {
+		if x.Source != y.Source || x.Parts != y.Parts || x.Entry != y.Entry || x.Frozen != y.Frozen || x.Client != y.Client || !slices.Equal(x.FrozenIf, y.FrozenIf) || !slices.Equal(x.Params, y.Params) || len(x.Fields) != len(y.Fields) {
 			return false
 		}
 		for j := range x.Fields {
-			if fx, fy := x.Fields[j], y.Fields[j]; fx.Field != fy.Field || fx.Source != fy.Source || fx.Parts != fy.Parts || fx.Entry != fy.Entry || !slices.Equal(fx.Params, fy.Params) {
+			if fx, fy := x.Fields[j], y.Fields[j]; fx.Field != fy.Field || fx.Source != fy.Source || fx.Parts != fy.Parts || fx.Entry != fy.Entry || fx.Frozen != fy.Frozen || fx.Client != fy.Client || !slices.Equal(fx.FrozenIf, fy.FrozenIf) || !slices.Equal(fx.Params, fy.Params) {
 				return false
 			}
 		}
@@ -370,6 +392,12 @@ func (s *funcState) get(v ssa.Value) taint {
 	case *ssa.IndexAddr:
 		root, path := addrRoot(v)
 		return join(s.memUnder(root, path), s.vals[root])
+	case *ssa.Alloc:
+		t := join(s.vals[v], s.memUnder(v, ""))
+		if k, ok := typeKey(v.Type()); ok && catalog.StaticSinkTypes[k] != "" {
+			t.frozen = minLabel(t.frozen, frozenLabel(t, allocHasToken(v)))
+		}
+		return t
 	}
 	return join(s.vals[v], s.memUnder(v, ""))
 }
@@ -424,9 +452,9 @@ func (s *funcState) step(instr ssa.Instruction) {
 			s.set(v, s.get(e))
 		}
 	case *ssa.ChangeType:
-		s.set(v, s.get(v.X))
+		s.set(v, join(s.get(v.X), s.providerFuncTaint(v.X, v.Type())))
 	case *ssa.Convert:
-		s.set(v, s.get(v.X))
+		s.set(v, join(s.get(v.X), s.providerFuncTaint(v.X, v.Type())))
 	case *ssa.MultiConvert:
 		s.set(v, s.get(v.X))
 	case *ssa.ChangeInterface:
@@ -570,6 +598,14 @@ func (s *funcState) finish(instr ssa.Instruction) {
 		s.allocSink(v)
 	case *ssa.Store:
 		s.childEnvStore(v)
+		if g := packageLevel(v.Addr); g != nil && !isFunc(v.Val.Type()) {
+			// (A func, such as sync.OnceValue's, is reported where it is made.)
+			s.singletonStore(v.Pos(), g, s.get(v.Val))
+		}
+	case *ssa.MapUpdate:
+		if g := packageLevel(v.Map); g != nil {
+			s.singletonStore(v.Pos(), g, s.get(v.Value))
+		}
 	case *ssa.MakeClosure:
 		s.closureSinks(v)
 	case *ssa.ChangeType:
@@ -591,6 +627,10 @@ func (s *funcState) hit(h sinkHit) {
 		// t.Setenv and helpers that take a testing.TB: tests persist nothing.
 		return
 	}
+	if h.kind == Singleton && strings.HasSuffix(s.a.pass.Fset.Position(h.pos).Filename, "_test.go") {
+		// Test fixtures live as long as the test binary.
+		return
+	}
 	if !h.force {
 		s.fi.sinks = append(s.fi.sinks, h)
 	}
@@ -609,6 +649,8 @@ func isFinding(k Kind, t taint) bool {
 		return t.entry != ""
 	case DiskWrite:
 		return t.entry != "" || t.hasToken()
+	case Singleton:
+		return t.frozen != "" && t.client != ""
 	}
 	return t.src.Label != ""
 }
@@ -718,6 +760,16 @@ func (s *funcState) call(c *ssa.CallCommon, value ssa.Value, record bool) []rtai
 		if recv != nil && record {
 			s.writeMethod(c, recv.Type(), name, args)
 		}
+		if recv != nil {
+			if rk, ok := typeKey(recv.Type()); ok {
+				if pass := catalog.MethodPassthrough[rk]; pass != nil && pass(name) {
+					t := s.argsTaint(args)
+					for i := range res {
+						res[i].whole = join(res[i].whole, t)
+					}
+				}
+			}
+		}
 		if recv == nil {
 			fk := catalog.FuncKey{Pkg: pkgPath, Name: name}
 			if record {
@@ -729,12 +781,36 @@ func (s *funcState) call(c *ssa.CallCommon, value ssa.Value, record bool) []rtai
 					res[i].whole = join(res[i].whole, t)
 				}
 			}
-			if sink, ok := catalog.StaticSinkFuncs[fk]; ok && record {
+			if sink, ok := catalog.StaticSinkFuncs[fk]; ok {
+				var t taint
 				for _, i := range sink.Args {
 					if i < len(args) {
-						s.hit(sinkHit{kind: StaticProvider, pos: c.Pos(), sink: sink.Name, t: s.get(args[i])})
+						t = join(t, s.get(args[i]))
+						if record {
+							s.hit(sinkHit{kind: StaticProvider, pos: c.Pos(), sink: sink.Name, t: s.get(args[i])})
+						}
 					}
 				}
+				token := false
+				if len(sink.Args) == 3 && len(args) == 3 {
+					if p, ok := s.paramIndex(args[2]); ok && nres > 0 {
+						res[0].whole.frozenIf |= 1 << p
+					} else {
+						token = !provablyEmpty(args[2])
+					}
+				} else if len(args) == 1 {
+					token = valueHasToken(args[0])
+				}
+				if f := frozenLabel(t, token); f != "" && nres > 0 {
+					res[0].whole.frozen = f
+				}
+			}
+			if label, ok := catalog.ServiceClientFunc(pkgPath, name, obj.Pkg().Name(), resultTypeName(sig)); ok && nres > 0 {
+				t := s.argsTaint(args)
+				res[0].whole = join(res[0].whole, taint{frozen: t.frozen, frozenIf: t.frozenIf, client: label})
+			}
+			if once, ok := catalog.OnceFuncs[fk]; ok && len(c.Args) == 1 {
+				s.onceSingleton(c, once, c.Args[0], res, record)
 			}
 		}
 
@@ -780,11 +856,13 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa
 			break
 		}
 		res[i].whole = join(res[i].whole, s.applyOne(r.Source, r.Parts, r.Entry, r.Params, args))
+		res[i].whole = join(res[i].whole, s.applyFrozen(r.Frozen, r.Client, r.FrozenIf, args))
 		for _, f := range r.Fields {
 			if res[i].fields == nil {
 				res[i].fields = make(map[int]taint)
 			}
 			res[i].fields[f.Field] = join(res[i].fields[f.Field], s.applyOne(f.Source, f.Parts, f.Entry, f.Params, args))
+			res[i].fields[f.Field] = join(res[i].fields[f.Field], s.applyFrozen(f.Frozen, f.Client, f.FrozenIf, args))
 		}
 	}
 	if !record {
@@ -823,6 +901,41 @@ func (s *funcState) applyOne(src catalog.Source, parts uint8, entry string, para
 		}
 	}
 	return t
+}
+
+// applyFrozen instantiates a summarised frozen provider at a call: a
+// helper that builds a static provider from its token parameter returns a
+// frozen one when the argument is not provably empty.
+func (s *funcState) applyFrozen(frozen, client string, frozenIf []int, args []ssa.Value) taint {
+	t := taint{frozen: frozen, client: client}
+	for _, p := range frozenIf {
+		if p >= len(args) {
+			continue
+		}
+		if q, ok := s.paramIndex(args[p]); ok {
+			t.frozenIf |= 1 << q
+		} else if !provablyEmpty(args[p]) {
+			t.frozen = minLabel(t.frozen, "a static provider with a session token")
+		}
+	}
+	return t
+}
+
+// paramIndex returns the index of v among the function's parameters and
+// free variables, if v is one.
+func (s *funcState) paramIndex(v ssa.Value) (int, bool) {
+	fn := s.fi.fn
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		if i := slices.Index(fn.Params, v); i >= 0 && i < maxParams {
+			return i, true
+		}
+	case *ssa.FreeVar:
+		if i := slices.Index(fn.FreeVars, v); i >= 0 && len(fn.Params)+i < maxParams {
+			return len(fn.Params) + i, true
+		}
+	}
+	return 0, false
 }
 
 // closureSinks reports the constructions inside a closure that freeze a
@@ -895,10 +1008,10 @@ func (s *funcState) summarise() *FuncSummary {
 	fi := s.fi
 	sum := &FuncSummary{}
 	for _, r := range fi.results {
-		rs := ResultSummary{Source: r.whole.src, Parts: r.whole.parts, Entry: r.whole.entry, Params: bits(r.whole.params)}
+		rs := ResultSummary{Source: r.whole.src, Parts: r.whole.parts, Entry: r.whole.entry, Frozen: r.whole.frozen, Client: r.whole.client, FrozenIf: bits(r.whole.frozenIf), Params: bits(r.whole.params)}
 		for _, i := range slices.Sorted(maps.Keys(r.fields)) {
 			f := r.fields[i]
-			rs.Fields = append(rs.Fields, FieldSummary{Field: i, Source: f.src, Parts: f.parts, Entry: f.entry, Params: bits(f.params)})
+			rs.Fields = append(rs.Fields, FieldSummary{Field: i, Source: f.src, Parts: f.parts, Entry: f.entry, Frozen: f.frozen, Client: f.client, FrozenIf: bits(f.frozenIf), Params: bits(f.params)})
 		}
 		sum.Results = append(sum.Results, rs)
 	}
@@ -938,13 +1051,16 @@ func (a *analysisState) findings() []Finding {
 	a.indexSyntax()
 	byPos := make(map[token.Pos]Finding)
 	for _, h := range a.hits {
-		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src}
+		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src, Frozen: h.t.frozen, Client: h.t.client}
 		if call, ok := a.calls[h.pos]; ok {
 			f.Pos, f.End = call.Pos(), call.End()
 		} else if lit, ok := a.lits[h.pos]; ok {
 			f.Pos, f.End = lit.Pos(), lit.End()
 		} else if lit, ok := a.funcLits[h.pos]; ok {
 			f.Pos, f.End = lit.Pos(), lit.Type.End()
+		} else if lhs := a.lhsAt(h.pos); lhs != nil {
+			// A store: report the variable, field or element assigned.
+			f.Pos, f.End = lhs.Pos(), lhs.End()
 		}
 		if old, ok := byPos[f.Pos]; ok && (old.Kind < f.Kind || old.Kind == f.Kind && old.Source.Label+old.Name <= f.Source.Label+f.Name) {
 			continue
@@ -954,6 +1070,17 @@ func (a *analysisState) findings() []Finding {
 	out := slices.Collect(maps.Values(byPos))
 	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
 	return out
+}
+
+// lhsAt returns the innermost assigned expression that contains pos.
+func (a *analysisState) lhsAt(pos token.Pos) ast.Expr {
+	var best ast.Expr
+	for _, e := range a.lhs {
+		if e.Pos() <= pos && pos < e.End() && (best == nil || e.Pos() >= best.Pos()) {
+			best = e
+		}
+	}
+	return best
 }
 
 // indexSyntax maps the positions go/ssa gives (a call's Lparen, a
@@ -972,6 +1099,8 @@ func (a *analysisState) indexSyntax() {
 				a.lits[n.Lbrace] = n
 			case *ast.FuncLit:
 				a.funcLits[n.Type.Func] = n
+			case *ast.AssignStmt:
+				a.lhs = append(a.lhs, n.Lhs...)
 			case *ast.UnaryExpr:
 				if lit, ok := n.X.(*ast.CompositeLit); ok && n.Op == token.AND {
 					a.lits[lit.Lbrace] = lit
@@ -1483,7 +1612,180 @@ func isFileWriter(v ssa.Value) bool {
 	return ok && catalog.FileTypes[k]
 }
 
+func isFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+// frozenLabel describes a static provider built from values of taint t,
+// with a session token that is not provably empty (token), or "" when the
+// provider holds long-lived keys.
+func frozenLabel(t taint, token bool) string {
+	switch {
+	case t.src.Label != "":
+		return "a static provider built from " + t.src.Label
+	case t.frozen != "":
+		return t.frozen
+	case token:
+		return "a static provider with a session token"
+	}
+	return ""
+}
+
+// allocHasToken reports whether a composite literal stores a session
+// token that is not provably empty, at any depth (StaticProvider{Value:
+// Credentials{SessionToken: t}}).
+func allocHasToken(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, ref := range *refs {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != v {
+			continue
+		}
+		if structFieldName(fa.X.Type(), fa.Field) == "SessionToken" {
+			for _, r := range *fa.Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == fa && !provablyEmpty(st.Val) {
+					return true
+				}
+			}
+		}
+		if allocHasToken(fa) {
+			return true
+		}
+		for _, r := range *fa.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fa && valueHasToken(st.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valueHasToken reports whether a credentials value (a loaded composite
+// literal) holds a session token that is not provably empty.
+func valueHasToken(v ssa.Value) bool {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if al, ok := u.X.(*ssa.Alloc); ok {
+			return allocHasToken(al)
+		}
+	}
+	return false
+}
+
+// providerFuncTaint is the taint of converting x to
+// aws.CredentialsProviderFunc: frozen when the func returns credentials
+// it captured rather than fetched.
+func (s *funcState) providerFuncTaint(x ssa.Value, to types.Type) taint {
+	k, ok := typeKey(to)
+	if !ok || k != catalog.ProviderFuncType {
+		return taint{}
+	}
+	mc, ok := x.(*ssa.MakeClosure)
+	if !ok {
+		return taint{}
+	}
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return taint{}
+	}
+	fi, ok := s.a.info[fn]
+	if !ok || len(fi.results) == 0 {
+		return taint{}
+	}
+	r := fi.results[0].joinAll()
+	var t taint
+	for j, b := range mc.Bindings {
+		if bit := len(fn.Params) + j; bit < maxParams && r.params&(1<<bit) != 0 {
+			t = join(t, s.get(b))
+		}
+	}
+	if t.src.Label == "" {
+		return taint{}
+	}
+	return taint{frozen: "an aws.CredentialsProviderFunc that returns " + t.src.Label + " captured once"}
+}
+
+// resultTypeName returns the name of the named type a function returns
+// first (through a pointer), or "".
+func resultTypeName(sig *types.Signature) string {
+	if sig.Results().Len() == 0 {
+		return ""
+	}
+	if k, ok := typeKey(sig.Results().At(0).Type()); ok {
+		return k.Name
+	}
+	return ""
+}
+
+// packageLevel returns the package-level variable an address or map
+// belongs to: the variable itself, a field or element of it, or what a
+// pointer held in it points to.
+func packageLevel(addr ssa.Value) *ssa.Global {
+	root, _ := addrRoot(addr)
+	for range 4 {
+		switch r := root.(type) {
+		case *ssa.Global:
+			return r
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil
+			}
+			root, _ = addrRoot(r.X)
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// singletonStore reports a client that cannot refresh its credentials
+// stored into package-level state.
+func (s *funcState) singletonStore(pos token.Pos, g *ssa.Global, t taint) {
+	if t.frozenIf != 0 {
+		// A session token from a parameter, kept for the whole process:
+		// not provably empty where the client becomes a singleton.
+		t.frozen = minLabel(t.frozen, "a static provider with a session token")
+	}
+	if t.client == "" || t.frozen == "" {
+		return
+	}
+	if !pos.IsValid() {
+		pos = g.Pos()
+	}
+	s.hit(sinkHit{kind: Singleton, pos: pos, sink: "package-level variable " + g.Name(), name: g.Name(), t: t})
+}
+
+// onceSingleton reports sync.OnceValue(s) of a func that returns a client
+// whose credentials cannot refresh: the client lives for the process.
+func (s *funcState) onceSingleton(c *ssa.CallCommon, once string, f ssa.Value, res []rtaint, record bool) {
+	var fn *ssa.Function
+	switch f := f.(type) {
+	case *ssa.MakeClosure:
+		fn, _ = f.Fn.(*ssa.Function)
+	case *ssa.Function:
+		fn = f
+	}
+	fi, ok := s.a.info[fn]
+	if !ok || len(fi.results) == 0 {
+		return
+	}
+	t := fi.results[0].joinAll()
+	t.params = 0
+	if t.frozenIf != 0 {
+		t.frozen = minLabel(t.frozen, "a static provider with a session token")
+	}
+	for i := range res {
+		res[i].whole = join(res[i].whole, taint{frozen: t.frozen, client: t.client})
+	}
+	if record {
+		s.hit(sinkHit{kind: Singleton, pos: c.Pos(), sink: once, t: t})
+	}
 }

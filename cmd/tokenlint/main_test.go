@@ -248,6 +248,8 @@ func TestQuickStart(t *testing.T) {
 	want := []string{
 		"report/report.go:30:20: static credentials built from sts.AssumeRole output",
 		"report/report.go:48:20: static credentials built from a one-off Retrieve() snapshot",
+		"worker/worker.go:20:5: package-level variable client holds a *s3.Client",
+		"worker/worker.go:35:2: exec.Cmd.Env puts AWS_SESSION_TOKEN into a child process's environment",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d findings, want %d:\n%s", len(got), len(want), stdout)

@@ -29,16 +29,21 @@ var Analyzer = &analysis.Analyzer{
 var checkExec = true
 
 func init() {
+	analysisutil.UnusedDirectivesFlag(Analyzer, &reportUnused)
 	Analyzer.Flags.BoolVar(&checkExec, "exec", true,
 		"report credentials put into a child process's environment (exec.Cmd.Env, syscall.Exec); turn off for credential tools whose purpose is to export credentials to a child")
 }
 
+// reportUnused enables reports of directives that suppress nothing.
+var reportUnused = true
+
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
-	if len(res.Findings) == 0 {
-		return nil, nil
+	if res.Foreign {
+		return nil, nil // the standard library or the SDK
 	}
 	r := analysisutil.NewReporter(pass)
+	defer r.Finish(reportUnused)
 	for _, f := range res.Findings {
 		msg := message(f)
 		if msg == "" || (f.Kind == engine.EnvChild && !checkExec) {

@@ -42,18 +42,23 @@ func (f *servicesFlag) Set(s string) error {
 }
 
 func init() {
+	analysisutil.UnusedDirectivesFlag(Analyzer, &reportUnused)
 	Analyzer.Flags.Var(&services, "services",
 		"which clients the rule covers: s3 (S3 clients, transfer managers, uploaders, presign clients) or all (every AWS service client)")
 }
 
 const fix = "build the config with config.LoadDefaultConfig, or with a refreshing provider such as aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(stsClient, roleARN))"
 
+// reportUnused enables reports of directives that suppress nothing.
+var reportUnused = true
+
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
-	if len(res.Findings) == 0 {
-		return nil, nil
+	if res.Foreign {
+		return nil, nil // the standard library or the SDK
 	}
 	r := analysisutil.NewReporter(pass)
+	defer r.Finish(reportUnused)
 	for _, f := range res.Findings {
 		if f.Kind != engine.Singleton || (services == "s3" && !catalog.IsS3Client(f.Client)) {
 			continue

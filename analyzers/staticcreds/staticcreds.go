@@ -26,12 +26,18 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+// reportUnused enables reports of directives that suppress nothing.
+var reportUnused = true
+
+func init() { analysisutil.UnusedDirectivesFlag(Analyzer, &reportUnused) }
+
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
-	if len(res.Findings) == 0 {
-		return nil, nil
+	if res.Foreign {
+		return nil, nil // the standard library or the SDK
 	}
 	r := analysisutil.NewReporter(pass)
+	defer r.Finish(reportUnused)
 	for _, f := range res.Findings {
 		var msg string
 		switch f.Kind {

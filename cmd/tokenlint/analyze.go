@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -152,72 +153,43 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	findings := 0
-	if o.json {
-		tree := make(map[string]map[string]any)
-		for _, id := range ids {
-			for _, a := range o.enabled {
-				act := result[id][a.Name]
-				if act == nil {
-					continue
-				}
-				if v := jsonEntry(fset, act); v != nil {
-					if tree[id] == nil {
-						tree[id] = make(map[string]any)
-					}
-					tree[id][a.Name] = v
-					findings += len(act.Diagnostics)
-				}
+	var diags []finding
+	seen := make(map[string]bool)
+	for _, id := range ids {
+		for _, a := range o.enabled {
+			act := result[id][a.Name]
+			if act == nil {
+				continue
 			}
-		}
-		data, err := json.MarshalIndent(tree, "", "\t")
-		if err != nil {
-			fail("%v", err)
-			return exitError
-		}
-		fmt.Fprintf(stdout, "%s\n", data)
-	} else {
-		type line struct {
-			posn token.Position
-			text string
-		}
-		var lines []line
-		seen := make(map[string]bool)
-		for _, id := range ids {
-			for _, a := range o.enabled {
-				act := result[id][a.Name]
-				if act == nil {
-					continue
-				}
-				for _, d := range act.Diagnostics {
-					posn := fset.Position(d.Pos)
-					shown := posn
-					shown.Filename = relative(posn.Filename)
-					text := fmt.Sprintf("%s: %s", shown, d.Message)
-					if !seen[text] {
-						seen[text] = true
-						lines = append(lines, line{posn, text})
-					}
+			for _, d := range act.Diagnostics {
+				f := finding{analyzer: a, diag: d, posn: fset.Position(d.Pos), end: fset.Position(d.End)}
+				key := fmt.Sprintf("%s %s %s", f.posn, a.Name, d.Message)
+				if !seen[key] {
+					seen[key] = true
+					diags = append(diags, f)
 				}
 			}
 		}
-		sort.Slice(lines, func(i, j int) bool {
-			a, b := lines[i].posn, lines[j].posn
-			if a.Filename != b.Filename {
-				return a.Filename < b.Filename
-			}
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			if a.Column != b.Column {
-				return a.Column < b.Column
-			}
-			return lines[i].text < lines[j].text
-		})
-		for _, l := range lines {
-			fmt.Fprintln(stdout, l.text)
+	}
+	sortFindings(diags)
+
+	var err2 error
+	switch o.format {
+	case "json":
+		err2 = writeJSON(stdout, fset, ids, o.enabled, result)
+	case "sarif":
+		err2 = writeSARIF(stdout, o.enabled, diags, status != exitError)
+	case "github":
+		writeGitHub(stdout, diags)
+	default:
+		for _, f := range diags {
+			shown := f.posn
+			shown.Filename = relative(f.posn.Filename)
+			fmt.Fprintf(stdout, "%s: %s\n", shown, f.diag.Message)
 		}
-		findings = len(lines)
+	}
+	if err2 != nil {
+		fail("%v", err2)
 	}
 	for _, id := range ids {
 		for _, a := range o.enabled {
@@ -226,10 +198,62 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if status == exitClean && findings > 0 {
+	if status == exitClean && len(diags) > 0 {
 		status = exitFindings
 	}
 	return status
+}
+
+// A finding is one diagnostic with its analyzer and resolved positions.
+type finding struct {
+	analyzer  *analysis.Analyzer
+	diag      analysis.Diagnostic
+	posn, end token.Position
+}
+
+// sortFindings orders findings by file, line, column, analyzer, message.
+func sortFindings(fs []finding) {
+	sort.Slice(fs, func(i, j int) bool {
+		a, b := fs[i].posn, fs[j].posn
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if fs[i].analyzer.Name != fs[j].analyzer.Name {
+			return fs[i].analyzer.Name < fs[j].analyzer.Name
+		}
+		return fs[i].diag.Message < fs[j].diag.Message
+	})
+}
+
+// writeJSON prints go vet -json's tree: {package: {analyzer: [...]}}.
+func writeJSON(w io.Writer, fset *token.FileSet, ids []string, enabled []*analysis.Analyzer, result map[string]map[string]*checker.Action) error {
+	tree := make(map[string]map[string]any)
+	for _, id := range ids {
+		for _, a := range enabled {
+			act := result[id][a.Name]
+			if act == nil {
+				continue
+			}
+			if v := jsonEntry(fset, act); v != nil {
+				if tree[id] == nil {
+					tree[id] = make(map[string]any)
+				}
+				tree[id][a.Name] = v
+			}
+		}
+	}
+	data, err := json.MarshalIndent(tree, "", "\t")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
 }
 
 // mentionsTokenName applies the engine's rule (a string literal naming a

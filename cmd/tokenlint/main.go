@@ -59,7 +59,7 @@ func isVetInvocation(args []string) bool {
 // options are the standalone driver's settings.
 type options struct {
 	dir     string
-	json    bool
+	format  string
 	tests   bool
 	tags    string
 	enabled []*analysis.Analyzer
@@ -116,7 +116,8 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 	fs.SetOutput(stderr)
 	var o options
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before loading packages, as 'go -C dir' does")
-	fs.BoolVar(&o.json, "json", false, "print findings as JSON, in the same tree as 'go vet -json': {package: {analyzer: [{posn, message, ...}]}}")
+	fs.StringVar(&o.format, "format", "text", "output `format`: text (file:line:col: message), json (go vet -json's tree), sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions annotations)")
+	jsonAlias := fs.Bool("json", false, "print findings as JSON, in the same tree as 'go vet -json' (same as -format=json)")
 	fs.BoolVar(&o.tests, "test", true, "also analyse the packages' _test.go files")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for 'go build -tags'")
 	res := flagResult{version: fs.Bool("V", false, "print the version and exit")}
@@ -136,6 +137,14 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 		fs.PrintDefaults()
 	}
 	finish := func() (options, error) {
+		if *jsonAlias {
+			o.format = "json"
+		}
+		switch o.format {
+		case "text", "json", "sarif", "github":
+		default:
+			return o, fmt.Errorf("-format=%s: want text, json, sarif or github", o.format)
+		}
 		anyTrue := false
 		for _, t := range enable {
 			if t.set && t.value {

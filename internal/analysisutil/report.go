@@ -1,9 +1,11 @@
 package analysisutil
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -31,6 +33,7 @@ type Reporter struct {
 	// per file name: directives by line
 	directives map[string]map[int][]Directive
 	skip       map[string]bool // generated or vendored files
+	used       map[token.Pos]bool
 }
 
 // NewReporter prepares a reporter for pass.
@@ -39,6 +42,7 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 		pass:       pass,
 		directives: make(map[string]map[int][]Directive),
 		skip:       make(map[string]bool),
+		used:       make(map[token.Pos]bool),
 	}
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.Pos()).Name()
@@ -81,6 +85,56 @@ func ParseDirectives(fset *token.FileSet, f *ast.File) []Directive {
 	return out
 }
 
+func (d Directive) names(analyzer string) bool {
+	for _, a := range d.Analyzers {
+		if a == analyzer {
+			return true
+		}
+	}
+	return false
+}
+
+// Finish reports the directives naming this analyzer that are wrong: one
+// without a reason (it suppresses nothing), and, if reportUnused is set,
+// one that suppressed no finding (stale, or on the wrong line).
+func (r *Reporter) Finish(reportUnused bool) {
+	name := r.pass.Analyzer.Name
+	var files []string
+	for f := range r.directives {
+		files = append(files, f)
+	}
+	slices.Sort(files)
+	for _, f := range files {
+		lines := r.directives[f]
+		var nums []int
+		for n := range lines {
+			nums = append(nums, n)
+		}
+		slices.Sort(nums)
+		for _, n := range nums {
+			for _, d := range lines[n] {
+				if !d.names(name) {
+					continue
+				}
+				switch {
+				case d.Reason == "":
+					r.pass.Report(analysis.Diagnostic{
+						Pos: d.Pos, Category: "directive",
+						Message: fmt.Sprintf("%s %s needs a reason after the analyzer names (%s %s <why>); without one it suppresses nothing",
+							DirectivePrefix, strings.Join(d.Analyzers, ","), DirectivePrefix, strings.Join(d.Analyzers, ",")),
+					})
+				case reportUnused && !r.used[d.Pos]:
+					r.pass.Report(analysis.Diagnostic{
+						Pos: d.Pos, Category: "directive",
+						Message: fmt.Sprintf("%s %s suppresses nothing: no %s finding on this line or the next; remove it",
+							DirectivePrefix, strings.Join(d.Analyzers, ","), name),
+					})
+				}
+			}
+		}
+	}
+}
+
 // Report reports d unless it is suppressed or in a file tokenlint skips.
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	posn := r.pass.Fset.Position(d.Pos)
@@ -99,12 +153,18 @@ func (r *Reporter) Suppressed(posn token.Position) bool {
 			if d.Reason == "" {
 				continue // a directive must say why
 			}
-			for _, a := range d.Analyzers {
-				if a == r.pass.Analyzer.Name {
-					return true
-				}
+			if d.names(r.pass.Analyzer.Name) {
+				r.used[d.Pos] = true
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// UnusedDirectivesFlag registers an analyzer's switch for reporting
+// directives that suppress nothing, on by default.
+func UnusedDirectivesFlag(a *analysis.Analyzer, v *bool) {
+	a.Flags.BoolVar(v, "unused-directives", true,
+		"report "+DirectivePrefix+" directives naming "+a.Name+" that suppress no finding")
 }

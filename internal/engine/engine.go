@@ -87,6 +87,9 @@ type Result struct {
 	// Analyzed reports whether the package was analysed at all: false for
 	// the standard library, the SDK, and packages that import neither.
 	Analyzed bool
+	// Foreign is set for the standard library and the SDK: code that is
+	// never reported on.
+	Foreign bool
 	// Findings in position order.
 	Findings []Finding
 }
@@ -213,9 +216,14 @@ func run(pass *analysis.Pass) (res any, err error) {
 		// The SDK carries credentials, so its importers are relevant,
 		// but its own code is never analysed.
 		pass.ExportPackageFact(new(relevantFact))
+		result.Foreign = true
 		return result, nil
 	}
-	if isStandard(pass) || !(importsRelevant(pass) || MentionsTokenName(pass.Files)) {
+	if isStandard(pass) {
+		result.Foreign = true
+		return result, nil
+	}
+	if !(importsRelevant(pass) || MentionsTokenName(pass.Files)) {
 		return result, nil
 	}
 	pass.ExportPackageFact(new(relevantFact))

@@ -301,9 +301,30 @@ func suppressed(ctx context.Context, c *sts.Client) aws.CredentialsProvider {
 	return credentials.NewStaticCredentialsProvider(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)
 }
 
-// A directive without a reason does not suppress.
+// A directive without a reason does not suppress, and is itself reported.
 func suppressedNoReason(ctx context.Context, c *sts.Client) aws.CredentialsProvider {
-	out, _ := c.AssumeRole(ctx, &sts.AssumeRoleInput{})
+	out, _ := c.AssumeRole(ctx, &sts.AssumeRoleInput{}) // want +1 `//tokenlint:ignore staticcreds needs a reason after the analyzer names`
 	//tokenlint:ignore staticcreds
 	return credentials.NewStaticCredentialsProvider(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken) // want `sts\.AssumeRole output`
+}
+
+// A directive that suppresses nothing is reported: it is stale.
+func staleDirective() aws.CredentialsProvider {
+	// want +1 `//tokenlint:ignore staticcreds suppresses nothing: no staticcreds finding on this line or the next; remove it`
+	//tokenlint:ignore staticcreds these keys used to come from STS
+	return credentials.NewStaticCredentialsProvider(os.Getenv("K"), os.Getenv("S"), "")
+}
+
+// A directive for another analyzer does not suppress this one's finding.
+func otherAnalyzer(ctx context.Context, c *sts.Client) aws.CredentialsProvider {
+	out, _ := c.AssumeRole(ctx, &sts.AssumeRoleInput{})
+	//tokenlint:ignore envoverride not about static providers
+	return credentials.NewStaticCredentialsProvider(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken) // want `sts\.AssumeRole output`
+}
+
+// One directive for two analyzers.
+func twoAnalyzers(ctx context.Context, c *sts.Client) aws.CredentialsProvider {
+	out, _ := c.AssumeRole(ctx, &sts.AssumeRoleInput{})
+	//tokenlint:ignore staticcreds,envoverride a migration script that runs for a minute
+	return credentials.NewStaticCredentialsProvider(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)
 }

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// The SARIF 2.1.0 subset that GitHub code scanning reads.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool        sarifTool         `json:"tool"`
+		Invocations []sarifInvocation `json:"invocations"`
+		Results     []sarifResult     `json:"results"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		Version        string      `json:"version"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID                   string          `json:"id"`
+		Name                 string          `json:"name"`
+		ShortDescription     sarifText       `json:"shortDescription"`
+		FullDescription      sarifText       `json:"fullDescription"`
+		Help                 sarifText       `json:"help"`
+		HelpURI              string          `json:"helpUri"`
+		DefaultConfiguration sarifRuleConfig `json:"defaultConfiguration"`
+		Properties           sarifRuleProps  `json:"properties"`
+	}
+	sarifRuleConfig struct {
+		Level string `json:"level"`
+	}
+	sarifRuleProps struct {
+		Tags      []string `json:"tags"`
+		Precision string   `json:"precision"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifInvocation struct {
+		ExecutionSuccessful bool `json:"executionSuccessful"`
+	}
+	sarifResult struct {
+		RuleID              string            `json:"ruleId"`
+		RuleIndex           int               `json:"ruleIndex"`
+		Level               string            `json:"level"`
+		Message             sarifText         `json:"message"`
+		Locations           []sarifLocation   `json:"locations"`
+		PartialFingerprints map[string]string `json:"partialFingerprints"`
+	}
+	sarifLocation struct {
+		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	}
+	sarifPhysical struct {
+		ArtifactLocation sarifArtifact `json:"artifactLocation"`
+		Region           sarifRegion   `json:"region"`
+	}
+	sarifArtifact struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
+	}
+	sarifRegion struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn,omitempty"`
+		EndLine     int `json:"endLine,omitempty"`
+		EndColumn   int `json:"endColumn,omitempty"`
+	}
+)
+
+const informationURI = "https://github.com/tokenlint/tokenlint"
+
+// writeSARIF writes findings as a SARIF 2.1.0 log with one rule per
+// analyzer. File URIs are relative to the repository root (the nearest
+// directory above the working directory with a .git), with uriBaseId
+// %SRCROOT%, so that code scanning places them in the repository.
+func writeSARIF(w io.Writer, enabled []*analysis.Analyzer, findings []finding, ok bool) error {
+	root := repoRoot()
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:           "tokenlint",
+			Version:        version(),
+			InformationURI: informationURI,
+		}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: ok}},
+		Results:     []sarifResult{},
+	}
+	index := make(map[string]int)
+	for i, a := range enabled {
+		index[a.Name] = i
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+			ID:                   a.Name,
+			Name:                 a.Name,
+			ShortDescription:     sarifText{title(a.Doc)},
+			FullDescription:      sarifText{clip(firstParagraphs(a.Doc), 1000)},
+			Help:                 sarifText{a.Doc + "\n\nMore: " + a.URL},
+			HelpURI:              a.URL,
+			DefaultConfiguration: sarifRuleConfig{Level: "error"},
+			Properties:           sarifRuleProps{Tags: []string{"security", "aws", "credentials"}, Precision: "high"},
+		})
+	}
+	lines := newLineCache()
+	occurrences := make(map[string]int)
+	for _, f := range findings {
+		uri, base := artifactURI(root, f.posn.Filename)
+		region := sarifRegion{StartLine: f.posn.Line, StartColumn: f.posn.Column}
+		if f.end.IsValid() && f.end.Filename == f.posn.Filename {
+			region.EndLine, region.EndColumn = f.end.Line, f.end.Column
+		}
+		// A fingerprint that survives edits elsewhere in the file: the
+		// rule, the file, the text of the line and its occurrence.
+		text := strings.TrimSpace(lines.line(f.posn.Filename, f.posn.Line))
+		key := f.analyzer.Name + "\x00" + uri + "\x00" + text
+		occurrences[key]++
+		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, occurrences[key])))
+		run.Results = append(run.Results, sarifResult{
+			RuleID:    f.analyzer.Name,
+			RuleIndex: index[f.analyzer.Name],
+			Level:     "error",
+			Message:   sarifText{f.diag.Message},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base},
+				Region:           region,
+			}}},
+			PartialFingerprints: map[string]string{"primaryLocationLineHash": hex.EncodeToString(sum[:16])},
+		})
+	}
+	log := sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{run},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}
+
+// writeGitHub writes GitHub Actions workflow commands, one annotation per
+// finding, escaped as actions/toolkit does.
+func writeGitHub(w io.Writer, findings []finding) {
+	for _, f := range findings {
+		props := []string{
+			"file=" + escapeProperty(filepath.ToSlash(relative(f.posn.Filename))),
+			fmt.Sprintf("line=%d", f.posn.Line),
+			fmt.Sprintf("col=%d", f.posn.Column),
+		}
+		if f.end.IsValid() && f.end.Filename == f.posn.Filename {
+			props = append(props, fmt.Sprintf("endLine=%d", f.end.Line), fmt.Sprintf("endColumn=%d", f.end.Column))
+		}
+		props = append(props, "title="+escapeProperty("tokenlint "+f.analyzer.Name))
+		fmt.Fprintf(w, "::error %s::%s\n", strings.Join(props, ","), escapeData(f.diag.Message))
+	}
+}
+
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// repoRoot returns the nearest directory at or above the working
+// directory that holds a .git, or the working directory.
+func repoRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		if filepath.Dir(dir) == dir {
+			return wd
+		}
+	}
+}
+
+// artifactURI returns a file's URI relative to root (with base
+// %SRCROOT%), or an absolute file URI for files outside it.
+func artifactURI(root, name string) (string, string) {
+	if root != "" {
+		if rel, err := filepath.Rel(root, name); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel), "%SRCROOT%"
+		}
+	}
+	return "file://" + filepath.ToSlash(name), ""
+}
+
+// firstParagraphs returns the doc after its title line.
+func firstParagraphs(doc string) string {
+	_, rest, ok := strings.Cut(doc, "\n\n")
+	if !ok {
+		return doc
+	}
+	para, _, _ := strings.Cut(strings.TrimSpace(rest), "\n\n")
+	return strings.Join(strings.Fields(para), " ")
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n-3] + "..."
+}
+
+// lineCache reads source lines for fingerprints.
+type lineCache map[string][]string
+
+func newLineCache() lineCache { return make(lineCache) }
+
+func (c lineCache) line(file string, n int) string {
+	lines, ok := c[file]
+	if !ok {
+		if f, err := os.Open(file); err == nil {
+			sc := bufio.NewScanner(f)
+			sc.Buffer(make([]byte, 1<<20), 1<<24)
+			for sc.Scan() {
+				lines = append(lines, sc.Text())
+			}
+			f.Close()
+		}
+		c[file] = lines
+	}
+	if n >= 1 && n <= len(lines) {
+		return lines[n-1]
+	}
+	return ""
+}

@@ -22,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      analysisutil.MustExtractDoc(doc, "envoverride"),
 	URL:      URL,
 	Requires: []*analysis.Analyzer{engine.Analyzer},
-	Run:      run,
+	Run:      analysisutil.Guard(run),
 }
 
 // checkExec enables the child-process part of the rule.
@@ -39,6 +39,9 @@ var reportUnused = true
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
+	if res.Err != nil {
+		return nil, res.Err
+	}
 	if res.Foreign {
 		return nil, nil // the standard library or the SDK
 	}

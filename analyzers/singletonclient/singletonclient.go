@@ -23,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      analysisutil.MustExtractDoc(doc, "singletonclient"),
 	URL:      URL,
 	Requires: []*analysis.Analyzer{engine.Analyzer},
-	Run:      run,
+	Run:      analysisutil.Guard(run),
 }
 
 // services selects the clients the rule covers.
@@ -54,6 +54,9 @@ var reportUnused = true
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
+	if res.Err != nil {
+		return nil, res.Err
+	}
 	if res.Foreign {
 		return nil, nil // the standard library or the SDK
 	}

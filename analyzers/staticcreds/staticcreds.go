@@ -23,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      analysisutil.MustExtractDoc(doc, "staticcreds"),
 	URL:      URL,
 	Requires: []*analysis.Analyzer{engine.Analyzer},
-	Run:      run,
+	Run:      analysisutil.Guard(run),
 }
 
 // reportUnused enables reports of directives that suppress nothing.
@@ -33,6 +33,9 @@ func init() { analysisutil.UnusedDirectivesFlag(Analyzer, &reportUnused) }
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
+	if res.Err != nil {
+		return nil, res.Err
+	}
 	if res.Foreign {
 		return nil, nil // the standard library or the SDK
 	}

@@ -65,6 +65,11 @@ func run(t *testing.T, name string, args ...string) (string, string, int) {
 	return stdout.String(), stderr.String(), code
 }
 
+func fixturesDir(t *testing.T) string {
+	t.Helper()
+	return fixtures.Dir()
+}
+
 var findingLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.+)$`)
 
 // findings extracts "file:line:col: message" lines, sorted.

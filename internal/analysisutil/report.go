@@ -168,3 +168,17 @@ func UnusedDirectivesFlag(a *analysis.Analyzer, v *bool) {
 	a.Flags.BoolVar(v, "unused-directives", true,
 		"report "+DirectivePrefix+" directives naming "+a.Name+" that suppress no finding")
 }
+
+// Guard wraps an analyzer's Run so that a panic becomes an error naming
+// the analyzer and the package: drivers then report it and go on with the
+// other packages, instead of crashing with a stack trace.
+func Guard(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (res any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				res, err = nil, fmt.Errorf("internal error in %s analysing package %s: %v (please report it)", pass.Analyzer.Name, pass.Pkg.Path(), r)
+			}
+		}()
+		return run(pass)
+	}
+}

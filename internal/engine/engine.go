@@ -15,7 +15,6 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -92,6 +91,9 @@ type Result struct {
 	Foreign bool
 	// Findings in position order.
 	Findings []Finding
+	// Err is set if the engine failed on this package (an internal
+	// error); the analyzers return it as theirs.
+	Err error
 }
 
 // relevantFact marks a package that can carry AWS credentials: an SDK
@@ -205,12 +207,21 @@ func (s *FuncSummary) empty() bool {
 }
 
 func run(pass *analysis.Pass) (res any, err error) {
+	result := &Result{}
+	var a *analysisState
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("internal error in tokenlint while analysing package %s: %v\n%s", pass.Pkg.Path(), r, debug.Stack())
+			// Never crash the driver: the analyzers report this as their
+			// error for this package, and the other packages go on.
+			where := ""
+			if a != nil && a.current != nil {
+				where = fmt.Sprintf(", function %s at %s", a.current.Name(), pass.Fset.Position(a.current.Pos()))
+			}
+			result.Findings = nil
+			result.Err = fmt.Errorf("internal error in the tokenlint engine analysing package %s%s: %v (please report it)", pass.Pkg.Path(), where, r)
+			res, err = result, nil
 		}
 	}()
-	result := &Result{}
 	path := pass.Pkg.Path()
 	if catalog.IsSDK(path) {
 		// The SDK carries credentials, so its importers are relevant,
@@ -229,7 +240,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 	pass.ExportPackageFact(new(relevantFact))
 	result.Analyzed = true
 
-	a := newAnalysis(pass)
+	a = newAnalysis(pass)
 	a.solve()
 	result.Findings = a.findings()
 	a.exportFacts()

@@ -159,6 +159,7 @@ type analysisState struct {
 	funcLits       map[token.Pos]*ast.FuncLit
 	lhs            []ast.Expr // left-hand sides of assignments
 	final          bool
+	current        *ssa.Function // being analysed, for error messages
 }
 
 func newAnalysis(pass *analysis.Pass) *analysisState {
@@ -235,6 +236,10 @@ type funcState struct {
 
 func (a *analysisState) analyzeFunc(fi *funcInfo) {
 	fn := fi.fn
+	a.current = fn
+	if panicOnFunc != "" && fn.Name() == panicOnFunc {
+		panic("tokenlint_panictest: deliberate panic")
+	}
 	s := &funcState{
 		a:     a,
 		fi:    fi,

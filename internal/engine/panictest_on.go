@@ -1,0 +1,5 @@
+//go:build tokenlint_panictest
+
+package engine
+
+func init() { panicOnFunc = "TokenlintPanicTest" }

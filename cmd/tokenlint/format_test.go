@@ -131,7 +131,7 @@ func TestGitHubFormat(t *testing.T) {
 	if len(lines) != 3 {
 		t.Fatalf("got %d annotations, want 3:\n%s", len(lines), stdout)
 	}
-	re := regexp.MustCompile(`^::error file=staticcreds/app/app\.go,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=tokenlint staticcreds::[^\n]+$`)
+	re := regexp.MustCompile(`^::error file=testdata/src/staticcreds/app/app\.go,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=tokenlint staticcreds::[^\n]+$`)
 	for _, l := range lines {
 		if !re.MatchString(l) {
 			t.Errorf("malformed annotation %q", l)

@@ -155,9 +155,16 @@ func writeSARIF(w io.Writer, enabled []*analysis.Analyzer, findings []finding, o
 // writeGitHub writes GitHub Actions workflow commands, one annotation per
 // finding, escaped as actions/toolkit does.
 func writeGitHub(w io.Writer, findings []finding) {
+	root := repoRoot()
 	for _, f := range findings {
+		// Annotations name files relative to the repository root, as the
+		// checkout does, whatever the working directory.
+		file := filepath.ToSlash(f.posn.Filename)
+		if uri, base := artifactURI(root, f.posn.Filename); base != "" {
+			file = uri
+		}
 		props := []string{
-			"file=" + escapeProperty(filepath.ToSlash(relative(f.posn.Filename))),
+			"file=" + escapeProperty(file),
 			fmt.Sprintf("line=%d", f.posn.Line),
 			fmt.Sprintf("col=%d", f.posn.Column),
 		}

@@ -1,0 +1,122 @@
+// Package golangci is tokenlint's golangci-lint module plugin: importing
+// it registers the linter "tokenlint", which runs tokenlint's analyzers
+// (staticcreds, envoverride, singletonclient) inside golangci-lint v2.
+//
+// Build a golangci-lint binary with the plugin compiled in, either with
+// "golangci-lint custom" and a .custom-gcl.yml that names this package as
+// the plugin's import, or offline with a small main package that calls
+// golangci-lint's commands.Execute and blank-imports this package. Then
+// enable the linter in .golangci.yml:
+//
+//	linters:
+//	  enable: [tokenlint]
+//	  settings:
+//	    custom:
+//	      tokenlint:
+//	        type: module
+//	        settings:
+//	          disable: [singletonclient]
+//	          envoverride: {exec: false}
+//	          singletonclient: {services: all}
+//
+// golangci-lint does not expose analyzer flags, so the settings carry the
+// analyzers' options (see [Settings]); they are applied through the
+// analyzers' own flags, so an analyzer behaves exactly as it does with the
+// same command-line flag. Unknown settings are an error. Findings read
+// "<analyzer>: <message>" and are suppressed with //nolint:tokenlint (or
+// with tokenlint's own //tokenlint:ignore <analyzer> <reason>).
+// See docs/golangci-lint.md.
+package golangci
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tokenlint/tokenlint/analyzers"
+)
+
+func init() {
+	register.Plugin("tokenlint", New)
+}
+
+// Settings are the plugin's settings, from
+// linters.settings.custom.tokenlint.settings in .golangci.yml.
+type Settings struct {
+	// Disable lists analyzers to leave out, by name.
+	Disable []string `json:"disable"`
+	// EnvOverride holds envoverride's options.
+	EnvOverride struct {
+		// Exec is the -exec flag: report credentials put into a child
+		// process's environment. Default true.
+		Exec *bool `json:"exec"`
+	} `json:"envoverride"`
+	// SingletonClient holds singletonclient's options.
+	SingletonClient struct {
+		// Services is the -services flag: "s3" (the default) or "all".
+		Services string `json:"services"`
+	} `json:"singletonclient"`
+}
+
+type plugin struct {
+	settings Settings
+}
+
+// New returns the plugin for settings (as golangci-lint decoded them from
+// its configuration), or an error if they are not valid.
+func New(settings any) (register.LinterPlugin, error) {
+	s, err := register.DecodeSettings[Settings](settings)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, a := range analyzers.All() {
+		names = append(names, a.Name)
+	}
+	for _, name := range s.Disable {
+		if !slices.Contains(names, name) {
+			return nil, fmt.Errorf("settings: disable: unknown analyzer %q (valid: %s)", name, strings.Join(names, ", "))
+		}
+	}
+	return &plugin{settings: s}, nil
+}
+
+// BuildAnalyzers sets the analyzers' flags from the settings (unset
+// options get the flag's default) and returns the enabled analyzers.
+func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	options := map[string]map[string]string{ // analyzer → flag → value; "" means the default
+		"envoverride":     {"exec": ""},
+		"singletonclient": {"services": p.settings.SingletonClient.Services},
+	}
+	if exec := p.settings.EnvOverride.Exec; exec != nil {
+		options["envoverride"]["exec"] = strconv.FormatBool(*exec)
+	}
+	var enabled []*analysis.Analyzer
+	for _, a := range analyzers.All() {
+		for name, value := range options[a.Name] {
+			f := a.Flags.Lookup(name)
+			if f == nil {
+				return nil, fmt.Errorf("%s has no flag %q", a.Name, name)
+			}
+			if value == "" {
+				value = f.DefValue
+			}
+			if err := a.Flags.Set(name, value); err != nil {
+				return nil, fmt.Errorf("settings: %s: %s: %v", a.Name, name, err)
+			}
+		}
+		if !slices.Contains(p.settings.Disable, a.Name) {
+			enabled = append(enabled, a)
+		}
+	}
+	return enabled, nil
+}
+
+// GetLoadMode reports that the analyzers need type information.
+func (p *plugin) GetLoadMode() string {
+	return register.LoadModeTypesInfo
+}

@@ -4,8 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/tokenlint/tokenlint/internal/analysisutil"
 	"github.com/tokenlint/tokenlint/internal/engine"
 )
@@ -13,48 +11,15 @@ import (
 //go:embed doc.go
 var doc string
 
-// URL is the rule's page.
-const URL = "https://github.com/tokenlint/tokenlint/blob/main/docs/envoverride.md"
-
 // Analyzer reports session tokens persisted to the environment or to disk.
-var Analyzer = &analysis.Analyzer{
-	Name:     "envoverride",
-	Doc:      analysisutil.MustExtractDoc(doc, "envoverride"),
-	URL:      URL,
-	Requires: []*analysis.Analyzer{engine.Analyzer},
-	Run:      analysisutil.Guard(run),
-}
+var Analyzer = analysisutil.NewAnalyzer("envoverride", doc, message)
 
 // checkExec enables the child-process part of the rule.
 var checkExec = true
 
 func init() {
-	analysisutil.UnusedDirectivesFlag(Analyzer, &reportUnused)
 	Analyzer.Flags.BoolVar(&checkExec, "exec", true,
 		"report credentials put into a child process's environment (exec.Cmd.Env, syscall.Exec); turn off for credential tools whose purpose is to export credentials to a child")
-}
-
-// reportUnused enables reports of directives that suppress nothing.
-var reportUnused = true
-
-func run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
-	if res.Err != nil {
-		return nil, res.Err
-	}
-	if res.Foreign {
-		return nil, nil // the standard library or the SDK
-	}
-	r := analysisutil.NewReporter(pass)
-	defer r.Finish(reportUnused)
-	for _, f := range res.Findings {
-		msg := message(f)
-		if msg == "" || (f.Kind == engine.EnvChild && !checkExec) {
-			continue
-		}
-		r.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Category: "envoverride", Message: msg, URL: URL})
-	}
-	return nil, nil
 }
 
 const (
@@ -64,6 +29,9 @@ const (
 )
 
 func message(f engine.Finding) string {
+	if f.Kind == engine.EnvChild && !checkExec {
+		return ""
+	}
 	what := "a session token"
 	if f.Name != "" {
 		what = f.Name

@@ -111,39 +111,63 @@ type FuncSummary struct {
 	Sinks   []ParamSink
 }
 
-// ResultSummary says what result N of a function carries.
-type ResultSummary struct {
-	// Source is set when the result carries temporary credentials from
+// A TaintSummary says what a result (or a field of it) carries, for
+// callers in other packages.
+type TaintSummary struct {
+	// Source is set when the value carries temporary credentials from
 	// a source inside the function (or its callees).
 	Source catalog.Source
 	// Parts are the parts of the credentials (catalog.PartKeyID, ...)
-	// the result carries from Source.
+	// the value carries from Source.
 	Parts uint8
-	// Entry names the credential variable or key the result puts a
+	// Entry names the credential variable or key the value puts a
 	// value under ("AWS_SESSION_TOKEN=..."), if any.
 	Entry string
 	// Frozen and Client describe a provider that cannot refresh and a
-	// client type the result is or holds.
+	// client type the value is or holds.
 	Frozen, Client string
-	// FrozenIf lists the parameters that make the result a frozen
+	// FrozenIf lists the parameters that make the value a frozen
 	// provider when the caller's argument is not provably empty.
 	FrozenIf []int
-	// Params lists the parameters whose values flow to the result.
+	// Params lists the parameters whose values flow to the value.
 	Params []int
-	// Fields, for a struct result, says the same of each field that
-	// carries anything, by field index.
+}
+
+func (t *TaintSummary) empty() bool {
+	return t.Source.Label == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 && len(t.Params) == 0
+}
+
+func (t *TaintSummary) describe(what string) []string {
+	var parts []string
+	if t.Source.Label != "" {
+		parts = append(parts, fmt.Sprintf("%s from %s", what, t.Source.Label))
+	}
+	if len(t.Params) > 0 {
+		parts = append(parts, fmt.Sprintf("%s from params %v", what, t.Params))
+	}
+	if t.Entry != "" {
+		parts = append(parts, fmt.Sprintf("%s entry %s", what, t.Entry))
+	}
+	if t.Client != "" || t.Frozen != "" {
+		parts = append(parts, fmt.Sprintf("%s client %q frozen %q", what, t.Client, t.Frozen))
+	}
+	if len(t.FrozenIf) > 0 {
+		parts = append(parts, fmt.Sprintf("%s frozen if params %v", what, t.FrozenIf))
+	}
+	return parts
+}
+
+// ResultSummary says what result N of a function carries: as a whole,
+// and, for a struct built in the function, field by field.
+type ResultSummary struct {
+	TaintSummary
 	Fields []FieldSummary
 }
 
 // FieldSummary says what one field of a struct result carries.
 type FieldSummary struct {
-	Field          int
-	Source         catalog.Source
-	Parts          uint8
-	Entry          string
-	Frozen, Client string
-	FrozenIf       []int
-	Params         []int
+	Field int
+	TaintSummary
 }
 
 // ParamSink records that a parameter is frozen into a static provider.
@@ -160,28 +184,9 @@ func (*FuncSummary) AFact() {}
 func (s *FuncSummary) String() string {
 	var parts []string
 	for i, r := range s.Results {
-		if r.Source.Label != "" {
-			parts = append(parts, fmt.Sprintf("result %d from %s", i, r.Source.Label))
-		}
-		if len(r.Params) > 0 {
-			parts = append(parts, fmt.Sprintf("result %d from params %v", i, r.Params))
-		}
-		if r.Entry != "" {
-			parts = append(parts, fmt.Sprintf("result %d entry %s", i, r.Entry))
-		}
-		if r.Client != "" || r.Frozen != "" {
-			parts = append(parts, fmt.Sprintf("result %d client %q frozen %q", i, r.Client, r.Frozen))
-		}
-		if len(r.FrozenIf) > 0 {
-			parts = append(parts, fmt.Sprintf("result %d frozen if params %v", i, r.FrozenIf))
-		}
+		parts = append(parts, r.describe(fmt.Sprintf("result %d", i))...)
 		for _, f := range r.Fields {
-			if f.Source.Label != "" {
-				parts = append(parts, fmt.Sprintf("result %d field %d from %s", i, f.Field, f.Source.Label))
-			}
-			if len(f.Params) > 0 {
-				parts = append(parts, fmt.Sprintf("result %d field %d from params %v", i, f.Field, f.Params))
-			}
+			parts = append(parts, f.describe(fmt.Sprintf("result %d field %d", i, f.Field))...)
 		}
 	}
 	for _, p := range s.Sinks {
@@ -199,7 +204,7 @@ func (s *FuncSummary) empty() bool {
 		return false
 	}
 	for _, r := range s.Results {
-		if r.Source.Label != "" || r.Entry != "" || r.Frozen != "" || r.Client != "" || len(r.FrozenIf) > 0 || len(r.Params) > 0 || len(r.Fields) > 0 {
+		if !r.TaintSummary.empty() || len(r.Fields) > 0 {
 			return false
 		}
 	}

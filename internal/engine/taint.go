@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -201,28 +202,7 @@ func (a *analysisState) solve() {
 	}
 }
 
-func summariesEqual(a, b *FuncSummary) bool {
-	if len(a.Results) != len(b.Results) || len(a.Sinks) != len(b.Sinks) {
-		return false
-	}
-	for i := range a.Results {
-		x, y := a.Results[i], b.Results[i]
-		if x.Source != y.Source || x.Parts != y.Parts || x.Entry != y.Entry || x.Frozen != y.Frozen || x.Client != y.Client || !slices.Equal(x.FrozenIf, y.FrozenIf) || !slices.Equal(x.Params, y.Params) || len(x.Fields) != len(y.Fields) {
-			return false
-		}
-		for j := range x.Fields {
-			if fx, fy := x.Fields[j], y.Fields[j]; fx.Field != fy.Field || fx.Source != fy.Source || fx.Parts != fy.Parts || fx.Entry != fy.Entry || fx.Frozen != fy.Frozen || fx.Client != fy.Client || !slices.Equal(fx.FrozenIf, fy.FrozenIf) || !slices.Equal(fx.Params, fy.Params) {
-				return false
-			}
-		}
-	}
-	for i := range a.Sinks {
-		if a.Sinks[i] != b.Sinks[i] {
-			return false
-		}
-	}
-	return true
-}
+func summariesEqual(a, b *FuncSummary) bool { return reflect.DeepEqual(a, b) }
 
 // funcState is the per-run state of analysing one function.
 type funcState struct {
@@ -860,14 +840,12 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa
 		if i >= len(res) {
 			break
 		}
-		res[i].whole = join(res[i].whole, s.applyOne(r.Source, r.Parts, r.Entry, r.Params, args))
-		res[i].whole = join(res[i].whole, s.applyFrozen(r.Frozen, r.Client, r.FrozenIf, args))
+		res[i].whole = join(res[i].whole, s.instantiate(r.TaintSummary, args))
 		for _, f := range r.Fields {
 			if res[i].fields == nil {
 				res[i].fields = make(map[int]taint)
 			}
-			res[i].fields[f.Field] = join(res[i].fields[f.Field], s.applyOne(f.Source, f.Parts, f.Entry, f.Params, args))
-			res[i].fields[f.Field] = join(res[i].fields[f.Field], s.applyFrozen(f.Frozen, f.Client, f.FrozenIf, args))
+			res[i].fields[f.Field] = join(res[i].fields[f.Field], s.instantiate(f.TaintSummary, args))
 		}
 	}
 	if !record {
@@ -897,23 +875,18 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa
 	}
 }
 
-// applyOne instantiates a summarised taint with a call's arguments.
-func (s *funcState) applyOne(src catalog.Source, parts uint8, entry string, params []int, args []ssa.Value) taint {
-	t := taint{src: src, parts: parts, entry: entry}
-	for _, p := range params {
+// instantiate turns a summarised taint into the taint of a call's
+// result, given the call's arguments. A helper that builds a static
+// provider from its token parameter returns a frozen one when the
+// argument is not provably empty.
+func (s *funcState) instantiate(ts TaintSummary, args []ssa.Value) taint {
+	t := taint{src: ts.Source, parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client}
+	for _, p := range ts.Params {
 		if p < len(args) {
 			t = join(t, s.get(args[p]))
 		}
 	}
-	return t
-}
-
-// applyFrozen instantiates a summarised frozen provider at a call: a
-// helper that builds a static provider from its token parameter returns a
-// frozen one when the argument is not provably empty.
-func (s *funcState) applyFrozen(frozen, client string, frozenIf []int, args []ssa.Value) taint {
-	t := taint{frozen: frozen, client: client}
-	for _, p := range frozenIf {
+	for _, p := range ts.FrozenIf {
 		if p >= len(args) {
 			continue
 		}
@@ -924,6 +897,11 @@ func (s *funcState) applyFrozen(frozen, client string, frozenIf []int, args []ss
 		}
 	}
 	return t
+}
+
+// summarize is instantiate's inverse: what a settled taint says to callers.
+func summarize(t taint) TaintSummary {
+	return TaintSummary{Source: t.src, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client, FrozenIf: bits(t.frozenIf), Params: bits(t.params)}
 }
 
 // paramIndex returns the index of v among the function's parameters and
@@ -1013,10 +991,10 @@ func (s *funcState) summarise() *FuncSummary {
 	fi := s.fi
 	sum := &FuncSummary{}
 	for _, r := range fi.results {
-		rs := ResultSummary{Source: r.whole.src, Parts: r.whole.parts, Entry: r.whole.entry, Frozen: r.whole.frozen, Client: r.whole.client, FrozenIf: bits(r.whole.frozenIf), Params: bits(r.whole.params)}
+		rs := ResultSummary{TaintSummary: summarize(r.whole)}
 		for _, i := range slices.Sorted(maps.Keys(r.fields)) {
 			f := r.fields[i]
-			rs.Fields = append(rs.Fields, FieldSummary{Field: i, Source: f.src, Parts: f.parts, Entry: f.entry, Frozen: f.frozen, Client: f.client, FrozenIf: bits(f.frozenIf), Params: bits(f.params)})
+			rs.Fields = append(rs.Fields, FieldSummary{Field: i, TaintSummary: summarize(f)})
 		}
 		sum.Results = append(sum.Results, rs)
 	}

@@ -957,24 +957,33 @@ func (s *funcState) allocSink(al *ssa.Alloc) {
 	s.hit(sinkHit{kind: StaticProvider, pos: al.Pos(), sink: name, t: s.memUnder(al, "")})
 }
 
-// providerFunc reports a func converted to aws.CredentialsProviderFunc that
-// returns credentials it captured rather than fetched.
+// providerFunc reports a func converted to aws.CredentialsProviderFunc
+// that returns credentials it captured rather than fetched.
 func (s *funcState) providerFunc(x ssa.Value, to types.Type) {
+	if fn, t, ok := s.capturedResult(x, to); ok {
+		s.hit(sinkHit{kind: CapturedProviderFunc, pos: fn.Pos(), sink: "aws.CredentialsProviderFunc", t: t})
+	}
+}
+
+// capturedResult returns, for a closure converted to
+// aws.CredentialsProviderFunc, the taint its first result takes from the
+// variables it captured (not from what it fetches when called).
+func (s *funcState) capturedResult(x ssa.Value, to types.Type) (*ssa.Function, taint, bool) {
 	k, ok := typeKey(to)
 	if !ok || k != catalog.ProviderFuncType {
-		return
+		return nil, taint{}, false
 	}
 	mc, ok := x.(*ssa.MakeClosure)
 	if !ok {
-		return
+		return nil, taint{}, false
 	}
 	fn, ok := mc.Fn.(*ssa.Function)
 	if !ok {
-		return
+		return nil, taint{}, false
 	}
 	fi, ok := s.a.info[fn]
 	if !ok || len(fi.results) == 0 {
-		return
+		return nil, taint{}, false
 	}
 	r := fi.results[0].joinAll()
 	var t taint
@@ -983,7 +992,7 @@ func (s *funcState) providerFunc(x ssa.Value, to types.Type) {
 			t = join(t, s.get(b))
 		}
 	}
-	s.hit(sinkHit{kind: CapturedProviderFunc, pos: fn.Pos(), sink: "aws.CredentialsProviderFunc", t: t})
+	return fn, t, true
 }
 
 // summarise turns the settled results and sinks into a summary.
@@ -1667,30 +1676,8 @@ func valueHasToken(v ssa.Value) bool {
 // aws.CredentialsProviderFunc: frozen when the func returns credentials
 // it captured rather than fetched.
 func (s *funcState) providerFuncTaint(x ssa.Value, to types.Type) taint {
-	k, ok := typeKey(to)
-	if !ok || k != catalog.ProviderFuncType {
-		return taint{}
-	}
-	mc, ok := x.(*ssa.MakeClosure)
-	if !ok {
-		return taint{}
-	}
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
-		return taint{}
-	}
-	fi, ok := s.a.info[fn]
-	if !ok || len(fi.results) == 0 {
-		return taint{}
-	}
-	r := fi.results[0].joinAll()
-	var t taint
-	for j, b := range mc.Bindings {
-		if bit := len(fn.Params) + j; bit < maxParams && r.params&(1<<bit) != 0 {
-			t = join(t, s.get(b))
-		}
-	}
-	if t.src.Label == "" {
+	_, t, ok := s.capturedResult(x, to)
+	if !ok || t.src.Label == "" {
 		return taint{}
 	}
 	return taint{frozen: "an aws.CredentialsProviderFunc that returns " + t.src.Label + " captured once"}

@@ -73,6 +73,17 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 			fail("%s", formatError(p, e))
 		}
 	}
+	// A dependency that cannot be listed (a missing go.sum entry, a module
+	// that cannot be downloaded) explains the errors of its importers.
+	seenErr := make(map[string]bool)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if msg := formatError(p, e); e.Kind == packages.ListError && !seenErr[msg] && !slices.Contains(roots, p) {
+				seenErr[msg] = true
+				fail("%s", msg)
+			}
+		}
+	})
 	if len(reported) == 0 {
 		if status == exitClean {
 			fail("no packages to analyse in %s", strings.Join(patterns, " "))

@@ -129,12 +129,15 @@ type TaintSummary struct {
 	// FrozenIf lists the parameters that make the value a frozen
 	// provider when the caller's argument is not provably empty.
 	FrozenIf []int
+	// FrozenSrcIf lists the parameters that make the value a frozen
+	// provider when the caller's argument carries temporary credentials.
+	FrozenSrcIf []int
 	// Params lists the parameters whose values flow to the value.
 	Params []int
 }
 
 func (t *TaintSummary) empty() bool {
-	return t.Source.Label == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 && len(t.Params) == 0
+	return t.Source.Label == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 && len(t.FrozenSrcIf) == 0 && len(t.Params) == 0
 }
 
 func (t *TaintSummary) describe(what string) []string {
@@ -153,6 +156,9 @@ func (t *TaintSummary) describe(what string) []string {
 	}
 	if len(t.FrozenIf) > 0 {
 		parts = append(parts, fmt.Sprintf("%s frozen if params %v", what, t.FrozenIf))
+	}
+	if len(t.FrozenSrcIf) > 0 {
+		parts = append(parts, fmt.Sprintf("%s frozen from params %v", what, t.FrozenSrcIf))
 	}
 	return parts
 }
@@ -177,6 +183,11 @@ type ParamSink struct {
 	Sink  string
 	Name  string
 	Via   string
+	// Client and IfSource (singletonclient): the client type stored, and
+	// whether the parameter makes it frozen by carrying temporary
+	// credentials (rather than by being a frozen client or config).
+	Client   string
+	IfSource bool
 }
 
 func (*FuncSummary) AFact() {}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -42,10 +43,15 @@ type taint struct {
 	// these parameters is not provably empty (a helper that builds a
 	// static provider from its token parameter).
 	frozenIf uint64
+	// frozenSrcIf: the value is a provider frozen from these parameters'
+	// values: frozen if the caller's argument carries temporary
+	// credentials (a helper that builds a static provider from a
+	// credentials parameter).
+	frozenSrcIf uint64
 }
 
 func (t taint) empty() bool {
-	return t.src.Label == "" && t.params == 0 && t.entry == "" && t.frozen == "" && t.client == "" && t.frozenIf == 0
+	return t.src.Label == "" && t.params == 0 && t.entry == "" && t.frozen == "" && t.client == "" && t.frozenIf == 0 && t.frozenSrcIf == 0
 }
 
 // minLabel returns the smaller non-empty label.
@@ -71,6 +77,7 @@ func join(a, b taint) taint {
 	a.parts |= b.parts
 	a.params |= b.params
 	a.frozenIf |= b.frozenIf
+	a.frozenSrcIf |= b.frozenSrcIf
 	return a
 }
 
@@ -132,6 +139,24 @@ type sinkHit struct {
 	via   string
 	t     taint
 	force bool
+	// ifSource (singletonclient): the parameters in t.params make the
+	// stored client frozen when they carry temporary credentials.
+	ifSource bool
+}
+
+// resolve re-targets a hit recorded inside a callee or closure with the
+// taint its parameters take at a call or where the closure is made.
+func resolve(h sinkHit, t taint) sinkHit {
+	if h.kind == Singleton {
+		if t.client == "" {
+			t.client = h.t.client
+		}
+		if h.ifSource && t.frozen == "" && t.src.Label != "" {
+			t.frozen = "a static provider built from " + t.src.Label
+		}
+	}
+	h.t, h.force = t, false
+	return h
 }
 
 // funcInfo is the engine's state for one function.
@@ -381,6 +406,7 @@ func (s *funcState) get(v ssa.Value) taint {
 		t := join(s.vals[v], s.memUnder(v, ""))
 		if k, ok := typeKey(v.Type()); ok && catalog.StaticSinkTypes[k] != "" {
 			t.frozen = minLabel(t.frozen, frozenLabel(t, allocHasToken(v)))
+			t.frozenSrcIf |= t.params
 		}
 		return t
 	}
@@ -789,10 +815,13 @@ func (s *funcState) call(c *ssa.CallCommon, value ssa.Value, record bool) []rtai
 				if f := frozenLabel(t, token); f != "" && nres > 0 {
 					res[0].whole.frozen = f
 				}
+				if nres > 0 {
+					res[0].whole.frozenSrcIf |= t.params
+				}
 			}
 			if label, ok := catalog.ServiceClientFunc(pkgPath, name, obj.Pkg().Name(), resultTypeName(sig)); ok && nres > 0 {
 				t := s.argsTaint(args)
-				res[0].whole = join(res[0].whole, taint{frozen: t.frozen, frozenIf: t.frozenIf, client: label})
+				res[0].whole = join(res[0].whole, taint{frozen: t.frozen, frozenIf: t.frozenIf, frozenSrcIf: t.frozenSrcIf, params: t.params, client: label})
 			}
 			if once, ok := catalog.OnceFuncs[fk]; ok && len(c.Args) == 1 {
 				s.onceSingleton(c, once, c.Args[0], res, record)
@@ -862,7 +891,7 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa
 					t = join(t, s.get(args[p]))
 				}
 			}
-			s.hit(sinkHit{kind: h.kind, pos: h.pos, sink: h.sink, via: h.via, t: t})
+			s.hit(resolve(h, t))
 		}
 		return
 	}
@@ -871,7 +900,9 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa
 			continue
 		}
 		t := s.get(args[ps.Param])
-		s.hit(sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, name: ps.Name, via: funcName(callee), t: t})
+		h := sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, name: ps.Name, via: funcName(callee), ifSource: ps.IfSource}
+		h.t.client = ps.Client
+		s.hit(resolve(h, t))
 	}
 }
 
@@ -896,12 +927,21 @@ func (s *funcState) instantiate(ts TaintSummary, args []ssa.Value) taint {
 			t.frozen = minLabel(t.frozen, "a static provider with a session token")
 		}
 	}
+	for _, p := range ts.FrozenSrcIf {
+		if p < len(args) {
+			a := s.get(args[p])
+			if a.src.Label != "" {
+				t.frozen = minLabel(t.frozen, "a static provider built from "+a.src.Label)
+			}
+			t.frozenSrcIf |= a.params
+		}
+	}
 	return t
 }
 
 // summarize is instantiate's inverse: what a settled taint says to callers.
 func summarize(t taint) TaintSummary {
-	return TaintSummary{Source: t.src, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client, FrozenIf: bits(t.frozenIf), Params: bits(t.params)}
+	return TaintSummary{Source: t.src, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client, FrozenIf: bits(t.frozenIf), FrozenSrcIf: bits(t.frozenSrcIf), Params: bits(t.params)}
 }
 
 // paramIndex returns the index of v among the function's parameters and
@@ -939,7 +979,7 @@ func (s *funcState) closureSinks(mc *ssa.MakeClosure) {
 				t = join(t, s.get(b))
 			}
 		}
-		s.hit(sinkHit{kind: h.kind, pos: h.pos, sink: h.sink, via: h.via, t: t})
+		s.hit(resolve(h, t))
 	}
 }
 
@@ -1010,7 +1050,7 @@ func (s *funcState) summarise() *FuncSummary {
 	seen := make(map[ParamSink]bool)
 	for _, h := range fi.sinks {
 		for _, p := range bits(h.t.params) {
-			ps := ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via}
+			ps := ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource}
 			if !seen[ps] {
 				seen[ps] = true
 				sum.Sinks = append(sum.Sinks, ps)
@@ -1022,7 +1062,7 @@ func (s *funcState) summarise() *FuncSummary {
 		if a.Param != b.Param {
 			return a.Param < b.Param
 		}
-		return a.Sink+a.Name+a.Via < b.Sink+b.Name+b.Via
+		return fmt.Sprint(a) < fmt.Sprint(b)
 	})
 	return sum
 }
@@ -1724,13 +1764,27 @@ func (s *funcState) singletonStore(pos token.Pos, g *ssa.Global, t taint) {
 		// not provably empty where the client becomes a singleton.
 		t.frozen = minLabel(t.frozen, "a static provider with a session token")
 	}
-	if t.client == "" || t.frozen == "" {
-		return
-	}
 	if !pos.IsValid() {
 		pos = g.Pos()
 	}
-	s.hit(sinkHit{kind: Singleton, pos: pos, sink: "package-level variable " + g.Name(), name: g.Name(), t: t})
+	h := sinkHit{kind: Singleton, pos: pos, sink: "package-level variable " + g.Name(), name: g.Name()}
+	if t.client != "" && t.frozen != "" {
+		h.t = t
+		h.t.params = 0
+		s.hit(h)
+		return
+	}
+	// Otherwise the stored value may still be frozen by what callers (or
+	// the function making this closure) pass: record the parameters, for
+	// the summary and for resolve.
+	if src := t.frozenSrcIf & t.params; src != 0 {
+		h.t, h.ifSource = taint{params: src, client: t.client}, true
+		s.hit(h)
+	}
+	if plain := t.params &^ t.frozenSrcIf; plain != 0 {
+		h.t, h.ifSource = taint{params: plain, client: t.client}, false
+		s.hit(h)
+	}
 }
 
 // onceSingleton reports sync.OnceValue(s) of a func that returns a client

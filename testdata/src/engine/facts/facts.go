@@ -34,7 +34,7 @@ func Keys() Session {
 	return Session{Key: os.Getenv("AWS_ACCESS_KEY_ID"), Secret: os.Getenv("AWS_SECRET_ACCESS_KEY")}
 }
 
-func Static(key, secret, token string) aws.CredentialsProvider { // want Static:`summary\(result 0 frozen if params \[2\]; param 0 to credentials\.NewStaticCredentialsProvider; param 1 to credentials\.NewStaticCredentialsProvider; param 2 to credentials\.NewStaticCredentialsProvider\)`
+func Static(key, secret, token string) aws.CredentialsProvider { // want Static:`summary\(result 0 frozen if params \[2\]; result 0 frozen from params \[0 1 2\]; param 0 to credentials\.NewStaticCredentialsProvider; param 1 to credentials\.NewStaticCredentialsProvider; param 2 to credentials\.NewStaticCredentialsProvider\)`
 	return credentials.NewStaticCredentialsProvider(key, secret, token)
 }
 

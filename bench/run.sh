@@ -36,98 +36,32 @@ mod=${1:-$root/bench/module}
 [[ -f $mod/go.mod ]] || die "$mod: no go.mod"
 mod=$(cd "$mod" && pwd)
 
-gnutime=/usr/bin/time
-[[ -x $gnutime ]] || die "$gnutime not found (GNU time is required: apt-get install time)"
-"$gnutime" -f '%e %M' -o /dev/null true 2>/dev/null || die "$gnutime is not GNU time"
-
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tokenlint-bench.XXXXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 
 echo "== build tokenlint ($root/cmd/tokenlint)"
 (cd "$root" && go build -o "$tmp/tokenlint" ./cmd/tokenlint)
 
-vet="$(go env GOTOOLDIR)/vet"
-[[ -x $vet ]] || die "$vet: not found"
-
 echo "== warm the build cache in $mod"
 (cd "$mod" && go build ./... && go vet ./...)
 
-# fresh_copy SRC LABEL: print the path of a new copy of SRC, under a new random
-# file name and with random bytes appended. go vet keys its result cache on the
-# vet tool's `-V=full` output: the toolchain's vet prints "<basename> version
-# goX.Y.Z" (so the unique name is what makes it new); an x/tools analysis tool
-# prints its path and the SHA-256 of its file (both new here).
-fresh_copy() {
-	local dst
-	dst=$(mktemp "$tmp/$2.XXXXXXXXXX")
-	cat "$1" >"$dst"
-	head -c 16 /dev/urandom >>"$dst"
-	chmod +x "$dst"
-	printf '%s\n' "$dst"
-}
-
-# Check once that two fresh copies really look like different tools to go vet;
-# otherwise every run after the first would be a cache hit.
-for spec in "vet:$vet" "tokenlint:$tmp/tokenlint"; do
-	name=${spec%%:*} bin=${spec#*:}
-	c1=$(fresh_copy "$bin" "check-$name")
-	c2=$(fresh_copy "$bin" "check-$name")
-	v1=$("$c1" -V=full) || die "$name -V=full failed"
-	v2=$("$c2" -V=full) || die "$name -V=full failed"
-	[[ $v1 != "$v2" ]] || die "$name: fresh copies report the same -V=full ('$v1'); go vet would reuse cached results"
-	rm -f "$c1" "$c2"
-done
-
-crash_re='panic:|internal error|fatal error:|SIGSEGV|goroutine [0-9]+ \['
-
-# measure LABEL ROUND CMD...: run CMD in the module dir under GNU time; record
-# "wall_seconds max_rss_kib exit_code" in $tmp/LABEL.times.
-measure() {
-	local label=$1 round=$2
-	shift 2
-	local base="$tmp/$label.$round" rc=0
-	(cd "$mod" && "$gnutime" -f '%e %M' -o "$base.time" "$@" >"$base.out" 2>"$base.err") || rc=$?
-	if grep -Eq "$crash_re" "$base.out" "$base.err"; then
-		echo "run.sh: $label (round $round) looks like it crashed (exit $rc): $*" >&2
-		grep -E -m 20 -B 2 -A 10 "$crash_re" "$base.out" "$base.err" >&2 || true
-		exit 1
-	fi
-	# GNU time puts "Command exited with non-zero status N" (or "terminated
-	# by signal") before the formatted line; the numbers are on the last line.
-	local last
-	last=$(tail -n 1 "$base.time")
-	[[ $last =~ ^[0-9.]+\ [0-9]+$ ]] || die "$label round $round: cannot parse GNU time output: $(cat "$base.time")"
-	echo "$last $rc" >>"$tmp/$label.times"
-	printf '  %-2s round %d: %6.2f s %8.1f MiB  exit %d\n' "$label" "$round" \
-		"${last% *}" "$(awk -v k="${last#* }" 'BEGIN { print k / 1024 }')" "$rc"
-}
+check_fresh_copies "$tmp/tokenlint"
 
 echo "== $rounds rounds, order A B C"
 for ((r = 1; r <= rounds; r++)); do
 	fresh_vet=$(fresh_copy "$vet" vet)
-	measure A "$r" go vet -vettool="$fresh_vet" ./...
+	measure "$tmp" A "$r" "$mod" go vet -vettool="$fresh_vet" ./...
 	rm -f "$fresh_vet"
 
 	fresh_tl=$(fresh_copy "$tmp/tokenlint" tokenlint)
-	measure B "$r" go vet -vettool="$fresh_tl" ./...
+	measure "$tmp" B "$r" "$mod" go vet -vettool="$fresh_tl" ./...
 	rm -f "$fresh_tl"
 
-	measure C "$r" "$tmp/tokenlint" ./...
+	measure "$tmp" C "$r" "$mod" "$tmp/tokenlint" ./...
 done
 
-# median FILE COLUMN
-median() {
-	awk -v c="$2" '{ print $c }' "$1" | sort -g | awk '
-		{ v[NR] = $1 }
-		END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# exit codes seen, e.g. "0 x5" or "0 x1, 1 x4"
-codes() {
-	awk '{ print $3 }' "$1" | sort -n | uniq -c | awk '
-		{ s = s (s == "" ? "" : ", ") $2 " x" $1 }
-		END { print s }'
-}
 
 declare -A wall mib
 for l in A B C; do

@@ -39,63 +39,17 @@ done
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-gnutime=/usr/bin/time
-[[ -x $gnutime ]] || die "$gnutime not found (GNU time is required: apt-get install time)"
-"$gnutime" -f '%e %M' -o /dev/null true 2>/dev/null || die "$gnutime is not GNU time"
-
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tokenlint-scale.XXXXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 
 echo "== build tokenlint ($root/cmd/tokenlint) and the generator ($root/bench/gen)"
 (cd "$root" && go build -o "$tmp/tokenlint" ./cmd/tokenlint && go build -o "$tmp/gen" ./bench/gen)
 
-vet="$(go env GOTOOLDIR)/vet"
-[[ -x $vet ]] || die "$vet: not found"
+check_fresh_copies "$tmp/tokenlint"
 
-# fresh_copy SRC LABEL: print the path of a new copy of SRC, under a new random
-# file name and with random bytes appended, so that go vet's result cache
-# (keyed by the tool's -V=full output) never answers for it. See run.sh.
-fresh_copy() {
-	local dst
-	dst=$(mktemp "$tmp/$2.XXXXXXXXXX")
-	cat "$1" >"$dst"
-	head -c 16 /dev/urandom >>"$dst"
-	chmod +x "$dst"
-	printf '%s\n' "$dst"
-}
-
-for spec in "vet:$vet" "tokenlint:$tmp/tokenlint"; do
-	name=${spec%%:*} bin=${spec#*:}
-	c1=$(fresh_copy "$bin" "check-$name")
-	c2=$(fresh_copy "$bin" "check-$name")
-	v1=$("$c1" -V=full) || die "$name -V=full failed"
-	v2=$("$c2" -V=full) || die "$name -V=full failed"
-	[[ $v1 != "$v2" ]] || die "$name: fresh copies report the same -V=full ('$v1'); go vet would reuse cached results"
-	rm -f "$c1" "$c2"
-done
-
-crash_re='panic:|internal error|fatal error:|SIGSEGV|goroutine [0-9]+ \['
 finding_re='\.go:[0-9]+:[0-9]+: '
-
-# measure DIR LABEL ROUND MODULE CMD...: run CMD in MODULE under GNU time;
-# append "wall_seconds max_rss_kib exit_code" to DIR/LABEL.times.
-measure() {
-	local dir=$1 label=$2 round=$3 mod=$4
-	shift 4
-	local base="$dir/$label.$round" rc=0
-	(cd "$mod" && "$gnutime" -f '%e %M' -o "$base.time" "$@" >"$base.out" 2>"$base.err") || rc=$?
-	if grep -Eq "$crash_re" "$base.out" "$base.err"; then
-		echo "scale.sh: $label (round $round) looks like it crashed (exit $rc): $*" >&2
-		grep -E -m 20 -B 2 -A 10 "$crash_re" "$base.out" "$base.err" >&2 || true
-		exit 1
-	fi
-	local last
-	last=$(tail -n 1 "$base.time")
-	[[ $last =~ ^[0-9.]+\ [0-9]+$ ]] || die "$label round $round: cannot parse GNU time output: $(cat "$base.time")"
-	echo "$last $rc" >>"$dir/$label.times"
-	printf '  %-2s round %d: %8.2f s %8.1f MiB  exit %d\n' "$label" "$round" \
-		"${last% *}" "$(awk -v k="${last#* }" 'BEGIN { print k / 1024 }')" "$rc"
-}
 
 # check DIR LABEL ROUND MODULE: compare the findings of a run (file:line of
 # the diagnostics on its stdout and stderr) with MODULE/EXPECTED, as
@@ -116,19 +70,6 @@ check() {
 	return 1
 }
 
-# median FILE COLUMN
-median() {
-	awk -v c="$2" '{ print $c }' "$1" | sort -g | awk '
-		{ v[NR] = $1 }
-		END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# exit codes seen, e.g. "0 x3" or "0 x1, 1 x2"
-codes() {
-	awk '{ print $3 }' "$1" | sort -n | uniq -c | awk '
-		{ s = s (s == "" ? "" : ", ") $2 " x" $1 }
-		END { print s }'
-}
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
 

@@ -179,22 +179,25 @@ type analysisState struct {
 	globals memory
 	// globalsVersion counts changes to globals, for the fixed point.
 	globalsVersion int
-	hits           []sinkHit // findings gathered in the final round
-	calls          map[token.Pos]*ast.CallExpr
-	lits           map[token.Pos]*ast.CompositeLit
-	funcLits       map[token.Pos]*ast.FuncLit
-	lhs            []ast.Expr // left-hand sides of assignments
-	final          bool
-	current        *ssa.Function // being analysed, for error messages
+	// customStatic caches staticProviderType for the user's types.
+	customStatic map[catalog.TypeKey]string
+	hits         []sinkHit // findings gathered in the final round
+	calls        map[token.Pos]*ast.CallExpr
+	lits         map[token.Pos]*ast.CompositeLit
+	funcLits     map[token.Pos]*ast.FuncLit
+	lhs          []ast.Expr // left-hand sides of assignments
+	final        bool
+	current      *ssa.Function // being analysed, for error messages
 }
 
 func newAnalysis(pass *analysis.Pass) *analysisState {
 	pkg := buildSSA(pass)
 	a := &analysisState{
-		pass:    pass,
-		pkg:     pkg,
-		info:    make(map[*ssa.Function]*funcInfo),
-		globals: make(memory),
+		pass:         pass,
+		pkg:          pkg,
+		info:         make(map[*ssa.Function]*funcInfo),
+		globals:      make(memory),
+		customStatic: make(map[catalog.TypeKey]string),
 	}
 	a.funcs = srcFuncs(pass, pkg)
 	for _, fn := range a.funcs {
@@ -404,7 +407,7 @@ func (s *funcState) get(v ssa.Value) taint {
 		return join(s.memUnder(root, path), s.vals[root])
 	case *ssa.Alloc:
 		t := join(s.vals[v], s.memUnder(v, ""))
-		if k, ok := typeKey(v.Type()); ok && catalog.StaticSinkTypes[k] != "" {
+		if s.staticProviderType(v.Type()) != "" {
 			t.frozen = minLabel(t.frozen, frozenLabel(t, allocHasToken(v)))
 			t.frozenSrcIf |= t.params
 		}
@@ -986,15 +989,85 @@ func (s *funcState) closureSinks(mc *ssa.MakeClosure) {
 // allocSink reports composite literals of static provider structs (and
 // variables of those types) that hold tainted credentials.
 func (s *funcState) allocSink(al *ssa.Alloc) {
-	k, ok := typeKey(al.Type())
-	if !ok {
-		return
-	}
-	name, ok := catalog.StaticSinkTypes[k]
-	if !ok {
+	name := s.staticProviderType(al.Type())
+	if name == "" {
 		return
 	}
 	s.hit(sinkHit{kind: StaticProvider, pos: al.Pos(), sink: name, t: s.memUnder(al, "")})
+}
+
+// staticProviderType returns how messages name the type of *ptr when it
+// is a provider that returns what it was built with: the SDK's static
+// providers, and the user's own types whose Retrieve returns (a value
+// derived from) the receiver and fetches nothing, unless they handle
+// expiry (IsExpired or ExpiresAt methods). "" for any other type.
+func (s *funcState) staticProviderType(ptr types.Type) string {
+	k, ok := typeKey(ptr)
+	if !ok {
+		return ""
+	}
+	if name := catalog.StaticSinkTypes[k]; name != "" {
+		return name
+	}
+	if catalog.IsSDK(k.Pkg) || isStdPath(k.Pkg) {
+		return ""
+	}
+	if name, ok := s.a.customStatic[k]; ok {
+		return name
+	}
+	name := s.customStaticProvider(ptr)
+	if s.a.final {
+		// Summaries change until the fixed point; cache only then.
+		s.a.customStatic[k] = name
+	}
+	return name
+}
+
+func (s *funcState) customStaticProvider(ptr types.Type) string {
+	t := types.Unalias(ptr)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return ""
+	}
+	mset := types.NewMethodSet(types.NewPointer(named))
+	for _, name := range []string{"IsExpired", "ExpiresAt"} {
+		if mset.Lookup(named.Obj().Pkg(), name) != nil || mset.Lookup(nil, name) != nil {
+			return "" // it handles expiry
+		}
+	}
+	sel := mset.Lookup(nil, "Retrieve")
+	if sel == nil {
+		return ""
+	}
+	m, ok := sel.Obj().(*types.Func)
+	if !ok || m.Signature().Results().Len() != 2 {
+		return ""
+	}
+	if k, ok := typeKey(m.Signature().Results().At(0).Type()); !ok || k != (catalog.TypeKey{Pkg: catalog.V2AWS, Name: "Credentials"}) {
+		return ""
+	}
+	var sum *FuncSummary
+	if m.Pkg() == s.a.pass.Pkg {
+		if fi, ok := s.a.info[s.a.pkg.Prog.FuncValue(m)]; ok {
+			sum = fi.summary
+		}
+	} else {
+		var imported FuncSummary
+		if s.a.pass.ImportObjectFact(m, &imported) {
+			sum = &imported
+		}
+	}
+	if sum == nil || len(sum.Results) == 0 {
+		return ""
+	}
+	r := sum.Results[0]
+	if r.Source.Label != "" || !slices.Contains(r.Params, 0) {
+		return "" // it fetches credentials, or returns no part of itself
+	}
+	return "*" + named.Obj().Name() + " (its Retrieve returns what it was built with)"
 }
 
 // providerFunc reports a func converted to aws.CredentialsProviderFunc

@@ -328,3 +328,31 @@ func twoAnalyzers(ctx context.Context, c *sts.Client) aws.CredentialsProvider {
 	//tokenlint:ignore staticcreds,envoverride a migration script that runs for a minute
 	return credentials.NewStaticCredentialsProvider(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)
 }
+
+// A provider type of the user's whose Retrieve returns what it was built
+// with: a static provider under another name.
+type fixedProvider struct{ creds aws.Credentials }
+
+func (p *fixedProvider) Retrieve(context.Context) (aws.Credentials, error) { return p.creds, nil }
+
+func customFixed(ctx context.Context, cfg aws.Config) aws.Config {
+	snap, _ := cfg.Credentials.Retrieve(ctx)
+	cfg.Credentials = &fixedProvider{creds: snap} // want `static credentials built from a one-off Retrieve\(\) snapshot never refresh`
+	return cfg
+}
+
+// The same type with long-lived keys: not reported.
+func customFixedKeys(s Settings) aws.CredentialsProvider {
+	return &fixedProvider{creds: aws.Credentials{AccessKeyID: s.AccessKey, SecretAccessKey: s.SecretKey}}
+}
+
+// A provider type that handles expiry (IsExpired): not reported.
+type expiringProvider struct{ creds aws.Credentials }
+
+func (p *expiringProvider) Retrieve(context.Context) (aws.Credentials, error) { return p.creds, nil }
+func (p *expiringProvider) IsExpired() bool                                   { return p.creds.Expired() }
+
+func customExpiring(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
+	snap, _ := cfg.Credentials.Retrieve(ctx)
+	return &expiringProvider{creds: snap}
+}

@@ -310,10 +310,11 @@ func (s *funcState) store(k memKey, t taint) {
 	if t.empty() {
 		return
 	}
-	m := s.mem
-	if _, ok := k.root.(*ssa.Global); ok {
-		// Globals outlive the call: only concrete sources are kept.
-		t.params = 0
+	m, global := s.mem, isGlobal(k.root)
+	if global {
+		// Globals outlive the call: what depends on this call's
+		// parameters means nothing there.
+		t.params, t.frozenIf, t.frozenSrcIf = 0, 0, 0
 		if t.empty() {
 			return
 		}
@@ -328,7 +329,7 @@ func (s *funcState) store(k memKey, t taint) {
 	if n := join(old, t); n != old {
 		paths[k.path] = n
 		s.dirty = true
-		if m := s.a.globals; len(m) > 0 && m[k.root] != nil && isGlobal(k.root) {
+		if global {
 			s.a.globalsVersion++
 		}
 	}
@@ -685,7 +686,7 @@ func (s *funcState) inTest() bool {
 	return false
 }
 
-// args returns a call's argument vector in go/ssa parameter order: the
+// callArgs returns a call's argument vector in go/ssa parameter order: the
 // receiver (for static method calls) and arguments, then the bindings of
 // a closure's free variables.
 func callArgs(c *ssa.CallCommon) []ssa.Value {

@@ -109,6 +109,17 @@ func (*relevantFact) String() string { return "awsRelevant" }
 type FuncSummary struct {
 	Results []ResultSummary
 	Sinks   []ParamSink
+	// Writes are what the function stores through its pointer
+	// parameters (fill(&s, out)), by parameter and field path.
+	Writes []ParamWrite
+}
+
+// A ParamWrite says what a function stores at a path below what its
+// pointer parameter points to.
+type ParamWrite struct {
+	Param int
+	Path  string
+	TaintSummary
 }
 
 // A TaintSummary says what a result (or a field of it) carries, for
@@ -200,6 +211,9 @@ func (s *FuncSummary) String() string {
 			parts = append(parts, f.describe(fmt.Sprintf("result %d field %d", i, f.Field))...)
 		}
 	}
+	for _, w := range s.Writes {
+		parts = append(parts, w.describe(fmt.Sprintf("param %d%s written", w.Param, w.Path))...)
+	}
 	for _, p := range s.Sinks {
 		if p.Name != "" {
 			parts = append(parts, fmt.Sprintf("param %d to %s %s", p.Param, p.Sink, p.Name))
@@ -211,7 +225,7 @@ func (s *FuncSummary) String() string {
 }
 
 func (s *FuncSummary) empty() bool {
-	if len(s.Sinks) > 0 {
+	if len(s.Sinks) > 0 || len(s.Writes) > 0 {
 		return false
 	}
 	for _, r := range s.Results {

@@ -869,6 +869,14 @@ func (s *funcState) argsTaint(args []ssa.Value) taint {
 
 // applySummary applies a callee's summary at a call site.
 func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa.Value, res []rtaint, callee *ssa.Function, record bool) {
+	// The callee's stores through pointer parameters land in the
+	// caller's memory, below what the argument points to.
+	for _, w := range sum.Writes {
+		if w.Param < len(args) {
+			root, path := addrRoot(args[w.Param])
+			s.store(memKey{root, path + w.Path}, s.instantiate(w.TaintSummary, args))
+		}
+	}
 	for i, r := range sum.Results {
 		if i >= len(res) {
 			break
@@ -1138,6 +1146,23 @@ func (s *funcState) summarise() *FuncSummary {
 		}
 		return fmt.Sprint(a) < fmt.Sprint(b)
 	})
+	// What the function stores through its pointer parameters.
+	for i, p := range fi.fn.Params {
+		if i >= maxParams {
+			break
+		}
+		if _, ok := p.Type().Underlying().(*types.Pointer); !ok {
+			continue
+		}
+		paths := s.mem[p]
+		for _, path := range slices.Sorted(maps.Keys(paths)) {
+			t := paths[path]
+			t.params &^= 1 << i // the parameter's own contents
+			if ts := summarize(t); !ts.empty() {
+				sum.Writes = append(sum.Writes, ParamWrite{Param: i, Path: path, TaintSummary: ts})
+			}
+		}
+	}
 	return sum
 }
 

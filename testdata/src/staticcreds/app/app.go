@@ -52,3 +52,19 @@ func expiryOnly(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	s, _ := broker.Fetch(ctx, sts.NewFromConfig(cfg), "arn")
 	return credentials.NewStaticCredentialsProvider(s.Expires.String(), "", "")
 }
+
+// The broker fills a session through a pointer: reported here.
+func viaInto(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
+	var s broker.Session
+	if err := broker.Into(ctx, sts.NewFromConfig(cfg), &s); err != nil {
+		panic(err)
+	}
+	return credentials.NewStaticCredentialsProvider(s.Key, s.Secret, s.Token) // want `sts\.AssumeRole output`
+}
+
+// Only its expiry: not reported.
+func viaIntoExpiry(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
+	var s broker.Session
+	_ = broker.Into(ctx, sts.NewFromConfig(cfg), &s)
+	return credentials.NewStaticCredentialsProvider(s.Expires.String(), "", "")
+}

@@ -48,3 +48,14 @@ func Snapshot(ctx context.Context, p aws.CredentialsProvider) aws.Credentials {
 	v, _ := p.Retrieve(ctx)
 	return v
 }
+
+// Into fills a session through a pointer.
+func Into(ctx context.Context, c *sts.Client, s *Session) error {
+	out, err := c.AssumeRole(ctx, &sts.AssumeRoleInput{})
+	if err != nil {
+		return err
+	}
+	s.Key, s.Secret, s.Token = *out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken
+	s.Expires = aws.ToTime(out.Credentials.Expiration)
+	return nil
+}

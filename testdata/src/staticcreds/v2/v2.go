@@ -356,3 +356,21 @@ func customExpiring(ctx context.Context, cfg aws.Config) aws.CredentialsProvider
 	snap, _ := cfg.Credentials.Retrieve(ctx)
 	return &expiringProvider{creds: snap}
 }
+
+// A helper that fills a struct through a pointer.
+func fill(s *session, out *sts.AssumeRoleOutput) {
+	s.key = *out.Credentials.AccessKeyId
+	s.secret = *out.Credentials.SecretAccessKey
+	s.token = *out.Credentials.SessionToken
+	s.expires = *out.Credentials.Expiration
+}
+
+func viaFill(ctx context.Context, c *sts.Client) (aws.CredentialsProvider, aws.CredentialsProvider) {
+	out, _ := c.AssumeRole(ctx, &sts.AssumeRoleInput{})
+	var s session
+	fill(&s, out)
+	bad := credentials.NewStaticCredentialsProvider(s.key, s.secret, s.token) // want `sts\.AssumeRole output`
+	// Only the expiry the helper filled in: not reported.
+	good := credentials.NewStaticCredentialsProvider(s.expires.String(), "", "")
+	return bad, good
+}

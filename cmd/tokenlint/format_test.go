@@ -128,8 +128,8 @@ func TestGitHubFormat(t *testing.T) {
 		t.Fatalf("exit code = %d, want 3\n%s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("got %d annotations, want 3:\n%s", len(lines), stdout)
+	if len(lines) != 4 {
+		t.Fatalf("got %d annotations, want 4:\n%s", len(lines), stdout)
 	}
 	re := regexp.MustCompile(`^::error file=testdata/src/staticcreds/app/app\.go,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=tokenlint staticcreds::[^\n]+$`)
 	for _, l := range lines {

@@ -145,8 +145,8 @@ func TestJSON(t *testing.T) {
 		t.Fatalf("output is not the JSON tree: %v\n%s", err, stdout)
 	}
 	diags := tree["example.com/fixtures/staticcreds/app"]["staticcreds"]
-	if len(diags) != 3 {
-		t.Fatalf("got %d diagnostics for app, want 3:\n%s", len(diags), stdout)
+	if len(diags) != 4 {
+		t.Fatalf("got %d diagnostics for app, want 4:\n%s", len(diags), stdout)
 	}
 	for _, d := range diags {
 		if d.Category != "staticcreds" || !strings.Contains(d.Posn, "app.go:") || d.Message == "" {

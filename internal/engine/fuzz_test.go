@@ -150,7 +150,7 @@ func analyse(t *testing.T, imp types.ImporterFrom, src string) []string {
 // seeds are the self-contained fixtures: real code against the real SDK.
 var seeds = []string{
 	"staticcreds/v2/v2.go", "staticcreds/v1/v1.go", "staticcreds/typeparams/typeparams.go",
-	"envoverride/v2/v2.go", "envoverride/v1/v1.go", "envoverride/exec/exec.go", "envoverride/disk/disk.go", "envoverride/nosdk/nosdk.go",
+	"envoverride/v2/v2.go", "envoverride/v1/v1.go", "envoverride/exec/exec.go", "envoverride/disk/disk.go", "envoverride/nosdk/nosdk.go", "envoverride/loops/loops.go",
 	"singletonclient/v2/v2.go", "singletonclient/v1/v1.go", "singletonclient/once/once.go",
 }
 

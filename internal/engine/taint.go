@@ -1546,36 +1546,62 @@ func constString(v ssa.Value) string {
 // constStrings returns the possible values of a string built from
 // constants (a constant, a phi of constants, a concatenation), or nil.
 func constStrings(v ssa.Value) []string {
+	vs, ok := constStringsOf(v, make(map[ssa.Value]bool), false)
+	if !ok || len(vs) == 0 {
+		return nil
+	}
+	return vs
+}
+
+// maxConstStrings bounds the values a string built from constants may
+// take before it counts as unknown (concatenations multiply them).
+const maxConstStrings = 64
+
+// constStringsOf is constStrings with the values on the current path, for
+// loops: a phi that refers back to itself through other phis adds no
+// value (the set is that of its other edges), but one that refers back
+// through a concatenation ("AWS_" + "X" + ...) has no finite set of values.
+func constStringsOf(v ssa.Value, onPath map[ssa.Value]bool, viaOp bool) ([]string, bool) {
+	if onPath[v] {
+		return nil, !viaOp
+	}
+	onPath[v] = true
+	defer delete(onPath, v)
 	switch v := v.(type) {
 	case *ssa.Const:
 		if v.Value != nil && v.Value.Kind() == constant.String {
-			return []string{constant.StringVal(v.Value)}
+			return []string{constant.StringVal(v.Value)}, true
 		}
 	case *ssa.Phi:
 		var out []string
 		for _, e := range v.Edges {
-			vs := constStrings(e)
-			if vs == nil {
-				return nil
+			vs, ok := constStringsOf(e, onPath, viaOp)
+			if !ok || len(out)+len(vs) > maxConstStrings {
+				return nil, false
 			}
 			out = append(out, vs...)
 		}
-		return out
+		slices.Sort(out)
+		return slices.Compact(out), true
 	case *ssa.BinOp:
 		if v.Op == token.ADD {
-			xs, ys := constStrings(v.X), constStrings(v.Y)
+			xs, okx := constStringsOf(v.X, onPath, true)
+			ys, oky := constStringsOf(v.Y, onPath, true)
+			if !okx || !oky || len(xs)*len(ys) > maxConstStrings {
+				return nil, false
+			}
 			var out []string
 			for _, x := range xs {
 				for _, y := range ys {
 					out = append(out, x+y)
 				}
 			}
-			return out
+			return out, true
 		}
 	case *ssa.ChangeType:
-		return constStrings(v.X)
+		return constStringsOf(v.X, onPath, viaOp)
 	}
-	return nil
+	return nil, false
 }
 
 // provablyEmpty reports whether a string value is the constant "".
@@ -1595,18 +1621,29 @@ func provablyEmpty(v ssa.Value) bool {
 // isEnvRead reports whether v was read from the environment (restoring a
 // saved value persists nothing new), possibly "" on some paths.
 func isEnvRead(v ssa.Value) bool {
+	return isEnvReadOf(v, make(map[ssa.Value]bool))
+}
+
+// isEnvReadOf is isEnvRead with the values on the current path: a phi
+// that refers back to itself adds nothing to what its other edges say.
+func isEnvReadOf(v ssa.Value, onPath map[ssa.Value]bool) bool {
+	if onPath[v] {
+		return true
+	}
+	onPath[v] = true
+	defer delete(onPath, v)
 	switch v := v.(type) {
 	case *ssa.Const:
 		return provablyEmpty(v)
 	case *ssa.Phi:
 		for _, e := range v.Edges {
-			if !isEnvRead(e) {
+			if !isEnvReadOf(e, onPath) {
 				return false
 			}
 		}
 		return true
 	case *ssa.Extract:
-		return isEnvRead(v.Tuple)
+		return isEnvReadOf(v.Tuple, onPath)
 	case *ssa.UnOp:
 		// A variable (perhaps captured by a closure) holding only values
 		// read from the environment.
@@ -1624,7 +1661,7 @@ func isEnvRead(v ssa.Value) bool {
 		stores := 0
 		for _, ref := range *al.Referrers() {
 			if st, ok := ref.(*ssa.Store); ok && st.Addr == al {
-				if !isEnvRead(st.Val) {
+				if !isEnvReadOf(st.Val, onPath) {
 					return false
 				}
 				stores++
@@ -1707,6 +1744,12 @@ func sliceElems(v ssa.Value) ([]string, []ssa.Value) {
 // shell's eval is how refreshing tools hand credentials over), or a
 // bufio.Writer or encoder over one.
 func isFileWriter(v ssa.Value) bool {
+	return isFileWriterOf(v, make(map[ssa.Value]bool))
+}
+
+// isFileWriterOf is isFileWriter with the phis already visited: a phi in
+// a loop refers back to itself.
+func isFileWriterOf(v ssa.Value, seen map[ssa.Value]bool) bool {
 	for range 16 {
 		switch x := v.(type) {
 		case *ssa.MakeInterface:
@@ -1723,8 +1766,12 @@ func isFileWriter(v ssa.Value) bool {
 				return false
 			}
 		case *ssa.Phi:
+			if seen[x] {
+				return false
+			}
+			seen[x] = true
 			for _, e := range x.Edges {
-				if isFileWriter(e) {
+				if isFileWriterOf(e, seen) {
 					return true
 				}
 			}

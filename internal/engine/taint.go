@@ -1721,6 +1721,9 @@ func sliceElems(v ssa.Value) ([]string, []ssa.Value) {
 			return nil, nil
 		}
 		i := idx.Int64()
+		if i < 0 || i >= 1024 {
+			return nil, nil // not an argument list
+		}
 		for _, r := range *ia.Referrers() {
 			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
 				byIndex[i] = st.Val

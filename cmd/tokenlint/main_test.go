@@ -100,7 +100,7 @@ func TestStandaloneAndVet(t *testing.T) {
 		"staticcreds/app/app.go:21:20: static credentials built from sts.AssumeRole output",
 		"staticcreds/v1/v1.go:22:11: static credentials built from sts.AssumeRole output",
 		"envoverride/nosdk/nosdk.go:8:2: os.Setenv(\"AWS_SESSION_TOKEN\")",
-		"envoverride/caller/caller.go:20:9: os.WriteFile writes a session token",
+		"envoverride/caller/caller.go:21:9: os.WriteFile writes a session token",
 		"singletonclient/useconfig/useconfig.go:17:5: package-level variable frozen holds a *s3.Client",
 	} {
 		if !slices.ContainsFunc(standalone, func(s string) bool { return strings.HasPrefix(s, want) }) {

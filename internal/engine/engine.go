@@ -112,6 +112,17 @@ type FuncSummary struct {
 	// Writes are what the function stores through its pointer
 	// parameters (fill(&s, out)), by parameter and field path.
 	Writes []ParamWrite
+	// WriterSinks are disk writes to a writer parameter: findings where
+	// a caller passes a file.
+	WriterSinks []WriterSink
+}
+
+// A WriterSink says that the function writes data (of the summarised
+// taint) to its writer parameter with the named API.
+type WriterSink struct {
+	Writer int
+	Sink   string
+	TaintSummary
 }
 
 // A ParamWrite says what a function stores at a path below what its
@@ -211,6 +222,9 @@ func (s *FuncSummary) String() string {
 			parts = append(parts, f.describe(fmt.Sprintf("result %d field %d", i, f.Field))...)
 		}
 	}
+	for _, w := range s.WriterSinks {
+		parts = append(parts, w.describe(fmt.Sprintf("%s to param %d", w.Sink, w.Writer))...)
+	}
 	for _, w := range s.Writes {
 		parts = append(parts, w.describe(fmt.Sprintf("param %d%s written", w.Param, w.Path))...)
 	}
@@ -225,7 +239,7 @@ func (s *FuncSummary) String() string {
 }
 
 func (s *FuncSummary) empty() bool {
-	if len(s.Sinks) > 0 || len(s.Writes) > 0 {
+	if len(s.Sinks) > 0 || len(s.Writes) > 0 || len(s.WriterSinks) > 0 {
 		return false
 	}
 	for _, r := range s.Results {

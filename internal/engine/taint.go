@@ -165,6 +165,9 @@ type funcInfo struct {
 	nparams int
 	results []rtaint
 	sinks   []sinkHit
+	// writes: disk writes to a writer that is one of the function's
+	// parameters; a finding where a caller passes a file.
+	writes []writerSink
 	// summary (for callers) derived from results and sinks.
 	summary *FuncSummary
 	// derived maps ini sections and keys to what they are part of.
@@ -282,7 +285,7 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 		}
 	}
 	// Final sweep: record sinks and results with the settled taints.
-	fi.sinks = nil
+	fi.sinks, fi.writes = nil, nil
 	for i := range fi.results {
 		fi.results[i] = rtaint{}
 	}
@@ -869,6 +872,20 @@ func (s *funcState) argsTaint(args []ssa.Value) taint {
 
 // applySummary applies a callee's summary at a call site.
 func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa.Value, res []rtaint, callee *ssa.Function, record bool) {
+	// The callee's writes to a writer parameter: a finding if this call
+	// passes a file, a write of this function's if it passes its own.
+	if record {
+		for _, ws := range sum.WriterSinks {
+			if ws.Writer < len(args) {
+				t := s.instantiate(ws.TaintSummary, args)
+				if isFileWriter(args[ws.Writer]) {
+					s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: ws.Sink, name: t.entry, via: funcName(callee), t: t})
+				} else if p, ok := s.writerParam(args[ws.Writer]); ok {
+					s.fi.writes = append(s.fi.writes, writerSink{writer: p, sink: ws.Sink, t: t})
+				}
+			}
+		}
+	}
 	// The callee's stores through pointer parameters land in the
 	// caller's memory, below what the argument points to.
 	for _, w := range sum.Writes {
@@ -1146,6 +1163,16 @@ func (s *funcState) summarise() *FuncSummary {
 		}
 		return fmt.Sprint(a) < fmt.Sprint(b)
 	})
+	// Writes to a writer parameter.
+	seenWS := make(map[string]bool)
+	for _, w := range fi.writes {
+		ws := WriterSink{Writer: w.writer, Sink: w.sink, TaintSummary: summarize(w.t)}
+		if key := fmt.Sprint(ws); !seenWS[key] {
+			seenWS[key] = true
+			sum.WriterSinks = append(sum.WriterSinks, ws)
+		}
+	}
+	sort.Slice(sum.WriterSinks, func(i, j int) bool { return fmt.Sprint(sum.WriterSinks[i]) < fmt.Sprint(sum.WriterSinks[j]) })
 	// What the function stores through its pointer parameters.
 	for i, p := range fi.fn.Params {
 		if i >= maxParams {
@@ -1323,14 +1350,15 @@ func (s *funcState) envSinks(c *ssa.CallCommon, fk catalog.FuncKey, args []ssa.V
 		s.hit(sinkHit{kind: EnvChild, pos: c.Pos(), sink: ce.Name, name: t.entry, t: t})
 	}
 	if fw, ok := catalog.FileWriteFuncs[fk]; ok && fw.Data < len(args) {
-		if fw.Writer >= 0 && !isFileWriter(args[fw.Writer]) {
-			return
-		}
 		t := s.argsTaint(args[fw.Data:])
 		if strings.HasSuffix(fk.Name, "f") && fw.Data+1 < len(args) {
 			t = s.formatEntry(t, args[fw.Data], args[fw.Data+1:])
 		}
-		s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: fw.Name, name: t.entry, t: t})
+		if fw.Writer < 0 {
+			s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: fw.Name, name: t.entry, t: t})
+		} else {
+			s.diskWrite(c, fw.Name, args[fw.Writer], t)
+		}
 	}
 	if i, ok := catalog.ExecCommandFuncs[fk]; ok && i+1 < len(args) {
 		s.awsConfigureSet(c, args[i], args[i+1])
@@ -1366,11 +1394,57 @@ func (s *funcState) writeMethod(c *ssa.CallCommon, recv types.Type, name string,
 		return
 	}
 	api, ok := catalog.FileWriteMethods[k][name]
-	if !ok || !isFileWriter(args[0]) {
+	if !ok {
 		return
 	}
-	t := s.argsTaint(args[1:])
-	s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: api, name: t.entry, t: t})
+	s.diskWrite(c, api, args[0], s.argsTaint(args[1:]))
+}
+
+// A writerSink is a disk write whose writer is the function's parameter
+// (or free variable) writer: a finding where the caller passes a file.
+type writerSink struct {
+	writer int
+	sink   string
+	t      taint
+}
+
+// diskWrite reports data of taint t written to w if w writes to a file;
+// if w is one of the function's parameters, it records the write for the
+// callers (save(w io.Writer, c aws.Credentials) called with a file).
+func (s *funcState) diskWrite(c *ssa.CallCommon, api string, w ssa.Value, t taint) {
+	if isFileWriter(w) {
+		s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: api, name: t.entry, t: t})
+		return
+	}
+	if p, ok := s.writerParam(w); ok && !t.empty() {
+		s.fi.writes = append(s.fi.writes, writerSink{writer: p, sink: api, t: t})
+	}
+}
+
+// writerParam returns the parameter a writer comes from, through the
+// conversions and wrappers isFileWriter sees through.
+func (s *funcState) writerParam(v ssa.Value) (int, bool) {
+	for range 16 {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.Call:
+			if fn := x.Common().StaticCallee(); fn != nil && fn.Pkg != nil && len(x.Common().Args) > 0 &&
+				catalog.WriterWrappers[catalog.FuncKey{Pkg: fn.Pkg.Pkg.Path(), Name: fn.Name()}] {
+				v = x.Common().Args[0]
+				continue
+			}
+		}
+		break
+	}
+	return s.paramIndex(v)
 }
 
 // iniCall follows gopkg.in/ini.v1: keys and sections are parts of their

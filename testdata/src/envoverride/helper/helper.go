@@ -3,6 +3,7 @@ package helper
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -19,3 +20,6 @@ func Save(path string, c aws.Credentials) error {
 
 // Export puts a key into the environment.
 func Export(id string) { os.Setenv("AWS_ACCESS_KEY_ID", id) }
+
+// Encode writes a set of credentials to any writer.
+func Encode(w io.Writer, c aws.Credentials) error { return json.NewEncoder(w).Encode(c) }

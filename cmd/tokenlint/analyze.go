@@ -357,11 +357,7 @@ func ignorableErr(act *checker.Action) bool {
 // isStd reports whether p is in the standard library: such packages have
 // no module.
 func isStd(p *packages.Package) bool {
-	if p.Module != nil {
-		return false
-	}
-	first, _, _ := strings.Cut(p.PkgPath, "/")
-	return !strings.Contains(first, ".")
+	return p.Module == nil && catalog.IsStdPath(p.PkgPath)
 }
 
 // jsonEntry renders an action's result as go vet -json does.

@@ -51,6 +51,14 @@ func IsSDK(path string) bool {
 	return false
 }
 
+// IsStdPath reports whether an import path looks like the standard
+// library's: its first element has no dot. Drivers also give std packages
+// no module, which callers check where they can.
+func IsStdPath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
 // A Source describes one kind of value that carries temporary credentials.
 type Source struct {
 	// Label names the origin in messages, e.g. "sts.AssumeRole output".

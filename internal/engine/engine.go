@@ -298,8 +298,7 @@ func isStandard(pass *analysis.Pass) bool {
 	if pass.Module != nil && pass.Module.Path != "" {
 		return false
 	}
-	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
-	return !strings.Contains(first, ".")
+	return catalog.IsStdPath(pass.Pkg.Path())
 }
 
 // importsRelevant reports whether the package imports an SDK package or a

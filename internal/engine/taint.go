@@ -162,7 +162,6 @@ func resolve(h sinkHit, t taint) sinkHit {
 // funcInfo is the engine's state for one function.
 type funcInfo struct {
 	fn      *ssa.Function
-	nparams int
 	results []rtaint
 	sinks   []sinkHit
 	// writes: disk writes to a writer that is one of the function's
@@ -204,7 +203,7 @@ func newAnalysis(pass *analysis.Pass) *analysisState {
 	}
 	a.funcs = srcFuncs(pass, pkg)
 	for _, fn := range a.funcs {
-		a.info[fn] = &funcInfo{fn: fn, nparams: len(fn.Params) + len(fn.FreeVars), summary: &FuncSummary{}}
+		a.info[fn] = &funcInfo{fn: fn, summary: &FuncSummary{}}
 	}
 	return a
 }
@@ -847,7 +846,7 @@ func (s *funcState) call(c *ssa.CallCommon, value ssa.Value, record bool) []rtai
 		// The standard library's string functions (fmt.Sprintf,
 		// strings.TrimSpace, ...) pass their inputs on; a format that puts
 		// a value under a credential name makes an entry.
-		if callee != nil && isStdPath(pkgPath) {
+		if callee != nil && catalog.IsStdPath(pkgPath) {
 			t := s.argsTaint(args)
 			if recv == nil && len(args) > 1 && strings.HasPrefix(name, "Sprint") {
 				t = s.formatEntry(t, args[0], args[1:])
@@ -1035,7 +1034,7 @@ func (s *funcState) staticProviderType(ptr types.Type) string {
 	if name := catalog.StaticSinkTypes[k]; name != "" {
 		return name
 	}
-	if catalog.IsSDK(k.Pkg) || isStdPath(k.Pkg) {
+	if catalog.IsSDK(k.Pkg) || catalog.IsStdPath(k.Pkg) {
 		return ""
 	}
 	if name, ok := s.a.customStatic[k]; ok {
@@ -1302,11 +1301,6 @@ func funcName(fn *ssa.Function) string {
 	return fn.Name()
 }
 
-func isStdPath(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
-}
-
 // carriesText reports whether a value of type t can hold a credential
 // string: strings, byte slices, and slices or pointers of them.
 func carriesText(t types.Type) bool {
@@ -1424,6 +1418,13 @@ func (s *funcState) diskWrite(c *ssa.CallCommon, api string, w ssa.Value, t tain
 // writerParam returns the parameter a writer comes from, through the
 // conversions and wrappers isFileWriter sees through.
 func (s *funcState) writerParam(v ssa.Value) (int, bool) {
+	return s.paramIndex(underlyingWriter(v))
+}
+
+// underlyingWriter strips from a writer the conversions and the wrappers
+// (bufio.NewWriter, json.NewEncoder, ...) that write where their first
+// argument writes.
+func underlyingWriter(v ssa.Value) ssa.Value {
 	for range 16 {
 		switch x := v.(type) {
 		case *ssa.MakeInterface:
@@ -1444,7 +1445,7 @@ func (s *funcState) writerParam(v ssa.Value) (int, bool) {
 		}
 		break
 	}
-	return s.paramIndex(v)
+	return v
 }
 
 // iniCall follows gopkg.in/ini.v1: keys and sections are parts of their
@@ -1827,41 +1828,23 @@ func isFileWriter(v ssa.Value) bool {
 // isFileWriterOf is isFileWriter with the phis already visited: a phi in
 // a loop refers back to itself.
 func isFileWriterOf(v ssa.Value, seen map[ssa.Value]bool) bool {
-	for range 16 {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.UnOp:
-			if g, ok := x.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && (g.Name() == "Stdout" || g.Name() == "Stderr") {
-				return false
-			}
-		case *ssa.Phi:
-			if seen[x] {
-				return false
-			}
-			seen[x] = true
-			for _, e := range x.Edges {
-				if isFileWriterOf(e, seen) {
-					return true
-				}
-			}
+	v = underlyingWriter(v)
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if g, ok := x.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && (g.Name() == "Stdout" || g.Name() == "Stderr") {
 			return false
-		case *ssa.Call:
-			if fn := x.Common().StaticCallee(); fn != nil && fn.Pkg != nil && len(x.Common().Args) > 0 {
-				if catalog.WriterWrappers[catalog.FuncKey{Pkg: fn.Pkg.Pkg.Path(), Name: fn.Name()}] {
-					v = x.Common().Args[0]
-					continue
-				}
+		}
+	case *ssa.Phi:
+		if seen[x] {
+			return false
+		}
+		seen[x] = true
+		for _, e := range x.Edges {
+			if isFileWriterOf(e, seen) {
+				return true
 			}
 		}
-		break
+		return false
 	}
 	k, ok := typeKey(v.Type())
 	return ok && catalog.FileTypes[k]

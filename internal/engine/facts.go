@@ -1,0 +1,163 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/internal/catalog"
+)
+
+// relevantFact marks a package that can carry AWS credentials: an SDK
+// package, or a package that imports one (directly or through packages
+// with this fact). Packages without it cost nothing.
+type relevantFact struct{}
+
+func (*relevantFact) AFact() {}
+
+func (*relevantFact) String() string { return "awsRelevant" }
+
+// FuncSummary summarises a function for its callers in other packages.
+// Parameter indices follow go/ssa: the receiver, if any, is parameter 0.
+type FuncSummary struct {
+	Results []ResultSummary
+	Sinks   []ParamSink
+	// Writes are what the function stores through its pointer
+	// parameters (fill(&s, out)), by parameter and field path.
+	Writes []ParamWrite
+	// WriterSinks are disk writes to a writer parameter: findings where
+	// a caller passes a file.
+	WriterSinks []WriterSink
+}
+
+// A WriterSink says that the function writes data (of the summarised
+// taint) to its writer parameter with the named API.
+type WriterSink struct {
+	Writer int
+	Sink   string
+	TaintSummary
+}
+
+// A ParamWrite says what a function stores at a path below what its
+// pointer parameter points to.
+type ParamWrite struct {
+	Param int
+	Path  string
+	TaintSummary
+}
+
+// A TaintSummary says what a result (or a field of it) carries, for
+// callers in other packages.
+type TaintSummary struct {
+	// Source is set when the value carries temporary credentials from
+	// a source inside the function (or its callees).
+	Source catalog.Source
+	// Parts are the parts of the credentials (catalog.PartKeyID, ...)
+	// the value carries from Source.
+	Parts uint8
+	// Entry names the credential variable or key the value puts a
+	// value under ("AWS_SESSION_TOKEN=..."), if any.
+	Entry string
+	// Frozen and Client describe a provider that cannot refresh and a
+	// client type the value is or holds.
+	Frozen, Client string
+	// FrozenIf lists the parameters that make the value a frozen
+	// provider when the caller's argument is not provably empty.
+	FrozenIf []int
+	// FrozenSrcIf lists the parameters that make the value a frozen
+	// provider when the caller's argument carries temporary credentials.
+	FrozenSrcIf []int
+	// Params lists the parameters whose values flow to the value.
+	Params []int
+}
+
+func (t *TaintSummary) empty() bool {
+	return t.Source.Label == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 && len(t.FrozenSrcIf) == 0 && len(t.Params) == 0
+}
+
+func (t *TaintSummary) describe(what string) []string {
+	var parts []string
+	if t.Source.Label != "" {
+		parts = append(parts, fmt.Sprintf("%s from %s", what, t.Source.Label))
+	}
+	if len(t.Params) > 0 {
+		parts = append(parts, fmt.Sprintf("%s from params %v", what, t.Params))
+	}
+	if t.Entry != "" {
+		parts = append(parts, fmt.Sprintf("%s entry %s", what, t.Entry))
+	}
+	if t.Client != "" || t.Frozen != "" {
+		parts = append(parts, fmt.Sprintf("%s client %q frozen %q", what, t.Client, t.Frozen))
+	}
+	if len(t.FrozenIf) > 0 {
+		parts = append(parts, fmt.Sprintf("%s frozen if params %v", what, t.FrozenIf))
+	}
+	if len(t.FrozenSrcIf) > 0 {
+		parts = append(parts, fmt.Sprintf("%s frozen from params %v", what, t.FrozenSrcIf))
+	}
+	return parts
+}
+
+// ResultSummary says what result N of a function carries: as a whole,
+// and, for a struct built in the function, field by field.
+type ResultSummary struct {
+	TaintSummary
+	Fields []FieldSummary
+}
+
+// FieldSummary says what one field of a struct result carries.
+type FieldSummary struct {
+	Field int
+	TaintSummary
+}
+
+// ParamSink records that a parameter is frozen into a static provider.
+type ParamSink struct {
+	Param int
+	Kind  Kind
+	Sink  string
+	Name  string
+	Via   string
+	// Client and IfSource (singletonclient): the client type stored, and
+	// whether the parameter makes it frozen by carrying temporary
+	// credentials (rather than by being a frozen client or config).
+	Client   string
+	IfSource bool
+}
+
+func (*FuncSummary) AFact() {}
+
+func (s *FuncSummary) String() string {
+	var parts []string
+	for i, r := range s.Results {
+		parts = append(parts, r.describe(fmt.Sprintf("result %d", i))...)
+		for _, f := range r.Fields {
+			parts = append(parts, f.describe(fmt.Sprintf("result %d field %d", i, f.Field))...)
+		}
+	}
+	for _, w := range s.WriterSinks {
+		parts = append(parts, w.describe(fmt.Sprintf("%s to param %d", w.Sink, w.Writer))...)
+	}
+	for _, w := range s.Writes {
+		parts = append(parts, w.describe(fmt.Sprintf("param %d%s written", w.Param, w.Path))...)
+	}
+	for _, p := range s.Sinks {
+		if p.Name != "" {
+			parts = append(parts, fmt.Sprintf("param %d to %s %s", p.Param, p.Sink, p.Name))
+		} else {
+			parts = append(parts, fmt.Sprintf("param %d to %s", p.Param, p.Sink))
+		}
+	}
+	return "summary(" + strings.Join(parts, "; ") + ")"
+}
+
+func (s *FuncSummary) empty() bool {
+	if len(s.Sinks) > 0 || len(s.Writes) > 0 || len(s.WriterSinks) > 0 {
+		return false
+	}
+	for _, r := range s.Results {
+		if !r.TaintSummary.empty() || len(r.Fields) > 0 {
+			return false
+		}
+	}
+	return true
+}

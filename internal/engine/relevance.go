@@ -1,0 +1,101 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tokenlint/tokenlint/internal/catalog"
+)
+
+// isStandard reports whether pass is analysing a standard-library package.
+// Drivers give std packages no module; the first path element of a std
+// package has no dot.
+func isStandard(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Path != "" {
+		return false
+	}
+	return catalog.IsStdPath(pass.Pkg.Path())
+}
+
+// importsRelevant reports whether the package imports an SDK package or a
+// package that carries relevantFact.
+func importsRelevant(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if catalog.IsSDK(imp.Path()) || pass.ImportPackageFact(imp, new(relevantFact)) {
+			return true
+		}
+	}
+	return false
+}
+
+// MentionsTokenName reports whether a string literal of the files names a
+// session-token variable or key ("AWS_SESSION_TOKEN", "aws_session_token"):
+// a package that sets one is analysed even if it imports no SDK.
+func MentionsTokenName(files []*ast.File) bool {
+	found := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && catalog.MentionsTokenName(lit.Value) {
+				found = true
+			}
+			return true
+		})
+		if found {
+			break
+		}
+	}
+	return found
+}
+
+// A Node is a package in an import graph listed without type-checking.
+type Node struct {
+	ID, PkgPath string
+	Standard    bool
+	// Mentions is MentionsTokenName of the package's files.
+	Mentions bool
+	Imports  []string // IDs
+}
+
+// RelevantPackages is the standalone driver's version of the relevance
+// rule that run applies with facts: it returns the IDs of the packages,
+// neither standard nor SDK, that import an SDK package directly or
+// through other such packages.
+func RelevantPackages(nodes []Node) map[string]bool {
+	byID := make(map[string]*Node, len(nodes))
+	for i := range nodes {
+		byID[nodes[i].ID] = &nodes[i]
+	}
+	memo := make(map[string]bool)
+	var visit func(n *Node) bool
+	visit = func(n *Node) bool {
+		if ok, done := memo[n.ID]; done {
+			return ok
+		}
+		memo[n.ID] = false // cycles (impossible in Go) end here
+		ok := false
+		if catalog.IsSDK(n.PkgPath) || (n.Mentions && !n.Standard) {
+			ok = true
+		} else if !n.Standard {
+			for _, id := range n.Imports {
+				if m := byID[id]; m != nil && visit(m) {
+					ok = true
+				}
+			}
+		}
+		memo[n.ID] = ok
+		return ok
+	}
+	out := make(map[string]bool)
+	for i := range nodes {
+		n := &nodes[i]
+		if !n.Standard && !catalog.IsSDK(n.PkgPath) && visit(n) {
+			out[n.ID] = true
+		}
+	}
+	return out
+}

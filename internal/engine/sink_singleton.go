@@ -1,0 +1,99 @@
+package engine
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// resultTypeName returns the name of the named type a function returns
+// first (through a pointer), or "".
+func resultTypeName(sig *types.Signature) string {
+	if sig.Results().Len() == 0 {
+		return ""
+	}
+	if k, ok := typeKey(sig.Results().At(0).Type()); ok {
+		return k.Name
+	}
+	return ""
+}
+
+// packageLevel returns the package-level variable an address or map
+// belongs to: the variable itself, a field or element of it, or what a
+// pointer held in it points to.
+func packageLevel(addr ssa.Value) *ssa.Global {
+	root, _ := addrRoot(addr)
+	for range 4 {
+		switch r := root.(type) {
+		case *ssa.Global:
+			return r
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil
+			}
+			root, _ = addrRoot(r.X)
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// singletonStore reports a client that cannot refresh its credentials
+// stored into package-level state.
+func (s *funcState) singletonStore(pos token.Pos, g *ssa.Global, t taint) {
+	if t.frozenIf != 0 {
+		// A session token from a parameter, kept for the whole process:
+		// not provably empty where the client becomes a singleton.
+		t.frozen = minLabel(t.frozen, "a static provider with a session token")
+	}
+	if !pos.IsValid() {
+		pos = g.Pos()
+	}
+	h := sinkHit{kind: Singleton, pos: pos, sink: "package-level variable " + g.Name(), name: g.Name()}
+	if t.client != "" && t.frozen != "" {
+		h.t = t
+		h.t.params = 0
+		s.hit(h)
+		return
+	}
+	// Otherwise the stored value may still be frozen by what callers (or
+	// the function making this closure) pass: record the parameters, for
+	// the summary and for resolve.
+	if src := t.frozenSrcIf & t.params; src != 0 {
+		h.t, h.ifSource = taint{params: src, client: t.client}, true
+		s.hit(h)
+	}
+	if plain := t.params &^ t.frozenSrcIf; plain != 0 {
+		h.t, h.ifSource = taint{params: plain, client: t.client}, false
+		s.hit(h)
+	}
+}
+
+// onceSingleton reports sync.OnceValue(s) of a func that returns a client
+// whose credentials cannot refresh: the client lives for the process.
+func (s *funcState) onceSingleton(c *ssa.CallCommon, once string, f ssa.Value, res []rtaint, record bool) {
+	var fn *ssa.Function
+	switch f := f.(type) {
+	case *ssa.MakeClosure:
+		fn, _ = f.Fn.(*ssa.Function)
+	case *ssa.Function:
+		fn = f
+	}
+	fi, ok := s.a.info[fn]
+	if !ok || len(fi.results) == 0 {
+		return
+	}
+	t := fi.results[0].joinAll()
+	t.params = 0
+	if t.frozenIf != 0 {
+		t.frozen = minLabel(t.frozen, "a static provider with a session token")
+	}
+	for i := range res {
+		res[i].whole = join(res[i].whole, taint{frozen: t.frozen, client: t.client})
+	}
+	if record {
+		s.hit(sinkHit{kind: Singleton, pos: c.Pos(), sink: once, t: t})
+	}
+}

@@ -17,7 +17,9 @@ func TestSingletonClient(t *testing.T) {
 		"example.com/fixtures/singletonclient/v2",
 		"example.com/fixtures/singletonclient/v1",
 		"example.com/fixtures/singletonclient/once",
-		"example.com/fixtures/singletonclient/useconfig")
+		"example.com/fixtures/singletonclient/useconfig",
+		"example.com/fixtures/singletonclient/order",
+		"example.com/fixtures/singletonclient/v1manager")
 }
 
 // TestAllServices: every service client with -singletonclient.services=all.

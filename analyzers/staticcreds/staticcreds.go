@@ -24,6 +24,9 @@ func message(f engine.Finding) string {
 		}
 		return fmt.Sprintf("static credentials built from %s never refresh and fail with ExpiredToken when the session ends; %s",
 			f.Source.Label, f.Source.Fix)
+	case engine.CachedForever:
+		return fmt.Sprintf("%s keeps the first credentials it gets (%s) in %s and returns them forever: they never refresh and fail with ExpiredToken when the session ends; return the cached value only while it has not expired (check Expired() or Expires), or let aws.NewCredentialsCache do the caching",
+			f.Sink, f.Source.Label, f.Name)
 	case engine.CapturedProviderFunc:
 		return fmt.Sprintf("aws.CredentialsProviderFunc returns credentials from %s captured once: they never refresh and fail with ExpiredToken when the session ends; %s",
 			f.Source.Label, f.Source.Fix)

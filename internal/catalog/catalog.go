@@ -168,6 +168,9 @@ var Passthrough = map[FuncKey]bool{
 	{V1Session, "NewSessionWithOptions"}:  true,
 	{V1Session, "New"}:                    true,
 	{V1Session, "Must"}:                   true,
+	// v1 credentials.NewCredentials wraps a provider: it refreshes as
+	// well as the provider does.
+	{V1Credentials, "NewCredentials"}: true,
 }
 
 // MethodPassthrough are methods that return their receiver with their
@@ -322,22 +325,6 @@ var WriterWrappers = map[FuncKey]bool{
 
 // FileTypes are writers that write to disk.
 var FileTypes = map[TypeKey]bool{{"os", "File"}: true}
-
-// INIPackages are the import paths of gopkg.in/ini.v1.
-var INIPackages = map[string]bool{"gopkg.in/ini.v1": true, "github.com/go-ini/ini": true}
-
-// INIDerive are ini methods whose result is part of their receiver's file.
-var INIDerive = map[string]bool{
-	"Section": true, "NewSection": true, "GetSection": true,
-	"Key": true, "NewKey": true, "GetKey": true,
-}
-
-// INISet are ini methods that put their value arguments into the file:
-// (*Key).SetValue(v), (*Section).NewKey(name, v), (*Section).ReflectFrom(v).
-var INISet = map[string]bool{"SetValue": true, "NewKey": true, "ReflectFrom": true}
-
-// INISave are ini methods that write the file.
-var INISave = map[string]bool{"SaveTo": true, "SaveToIndent": true, "WriteTo": true, "WriteToIndent": true}
 
 // ExecCommandFuncs start a command: (name, args...) from argument Name.
 var ExecCommandFuncs = map[FuncKey]int{

@@ -1,186 +1,245 @@
 package engine
 
 import (
-	"go/types"
 	"slices"
 	"strings"
+
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/tokenlint/tokenlint/internal/catalog"
 )
 
-// callArgs returns a call's argument vector in go/ssa parameter order: the
-// receiver (for static method calls) and arguments, then the bindings of
-// a closure's free variables.
-func callArgs(c *ssa.CallCommon) []ssa.Value {
+// actuals are a call's arguments in go/ssa parameter order: the receiver
+// (for methods), the arguments, then a closure's free variables. A nil
+// value stands for an argument the call site does not show (the receiver
+// of a bound method value called through a func variable, a captured
+// variable); known holds what is known of it.
+type actuals struct {
+	vals  []ssa.Value
+	known map[int]taint
+}
+
+func (ac actuals) val(i int) ssa.Value {
+	if i < len(ac.vals) {
+		return ac.vals[i]
+	}
+	return nil
+}
+
+func (s *funcState) argTaint(ac actuals, i int) taint {
+	if v := ac.val(i); v != nil {
+		return s.get(v)
+	}
+	return ac.known[i]
+}
+
+// A target is a function a call may run, with its arguments.
+type target struct {
+	fn  *ssa.Function
+	obj *types.Func // fn's object, for facts and messages; nil for closures
+	ac  actuals
+	// inPlace is set for a closure called where it is made: its
+	// constructions are reported inside it, with the taint its free
+	// variables bring.
+	inPlace bool
+}
+
+// targets resolves what a call may run: its static callee (through the
+// wrappers go/ssa makes for method values and expressions), the
+// implementations of an interface method visible to the package, or the
+// functions a func value is known to be. params is set when the callee
+// is (derived from) a parameter of the function: its results are then
+// what the caller's argument returns.
+func (s *funcState) targets(c *ssa.CallCommon) (ts []target, params uint64) {
+	switch {
+	case c.IsInvoke():
+		recv := append([]ssa.Value{c.Value}, c.Args...)
+		for _, m := range s.a.implementations(c.Value.Type(), c.Method) {
+			ts = append(ts, target{fn: s.a.pkg.Prog.FuncValue(m), obj: m, ac: actuals{vals: recv}})
+		}
+	case c.StaticCallee() != nil:
+		ts = append(ts, s.staticTarget(c))
+	default:
+		t := s.get(c.Value)
+		for _, fn := range t.fns.list() {
+			ts = append(ts, s.valueTarget(fn, c.Args))
+		}
+		params = t.params
+	}
+	return ts, params
+}
+
+// staticTarget resolves a static call. A call of a bound method value
+// ($bound, made where the value is taken) or a method expression ($thunk)
+// runs the method itself.
+func (s *funcState) staticTarget(c *ssa.CallCommon) target {
+	callee := c.StaticCallee()
+	if callee.Origin() != nil {
+		callee = callee.Origin()
+	}
+	if m := wrappedMethod(callee); m != nil {
+		args := c.Args
+		if isBound(callee) {
+			var recv ssa.Value
+			if mc, ok := c.Value.(*ssa.MakeClosure); ok && len(mc.Bindings) == 1 {
+				recv = mc.Bindings[0]
+			}
+			args = append([]ssa.Value{recv}, c.Args...)
+		}
+		return target{fn: s.a.pkg.Prog.FuncValue(m), obj: m, ac: actuals{vals: args}}
+	}
+	obj, _ := callee.Object().(*types.Func)
 	args := c.Args
 	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
 		args = append(slices.Clip(args), mc.Bindings...)
 	}
-	return args
+	return target{fn: callee, obj: obj, ac: actuals{vals: args}, inPlace: callee.Parent() != nil}
 }
 
-// call computes the taint of a call's results and, when record is set,
-// reports the constructions it performs.
-func (s *funcState) call(c *ssa.CallCommon, value ssa.Value, record bool) []rtaint {
+// valueTarget resolves a function reached through a func value: what its
+// captured variables (or a bound method's receiver) hold is what they
+// held where it was made.
+func (s *funcState) valueTarget(fn *ssa.Function, args []ssa.Value) target {
+	captured := s.a.captured[fn]
+	if m := wrappedMethod(fn); m != nil {
+		ac := actuals{vals: args}
+		if isBound(fn) {
+			ac.vals = append([]ssa.Value{nil}, args...)
+			if len(captured) > 0 {
+				ac.known = map[int]taint{0: captured[0]}
+			}
+		}
+		return target{fn: s.a.pkg.Prog.FuncValue(m), obj: m, ac: ac}
+	}
+	obj, _ := fn.Object().(*types.Func)
+	ac := actuals{vals: args}
+	if len(captured) > 0 {
+		ac.known = make(map[int]taint, len(captured))
+		for j, t := range captured {
+			ac.known[len(fn.Params)+j] = t
+		}
+	}
+	return target{fn: fn, obj: obj, ac: ac}
+}
+
+// wrappedMethod returns the method a synthetic wrapper calls: a bound
+// method value, a method expression's thunk, a promoted method.
+func wrappedMethod(fn *ssa.Function) *types.Func {
+	if fn.Synthetic == "" || fn.Parent() != nil {
+		return nil
+	}
+	m, ok := fn.Object().(*types.Func)
+	if !ok || m.Signature().Recv() == nil {
+		return nil
+	}
+	if m.Origin() != nil {
+		m = m.Origin()
+	}
+	return m
+}
+
+func isBound(fn *ssa.Function) bool {
+	return strings.HasPrefix(fn.Synthetic, "bound method wrapper") && len(fn.FreeVars) == 1
+}
+
+// summaryOf returns what is known of a target: the summary of a function
+// of this package, or the fact of one of another package of the user's.
+func (s *funcState) summaryOf(tg target) *FuncSummary {
+	if tg.fn != nil {
+		if fi, ok := s.a.info[tg.fn]; ok {
+			return fi.summary
+		}
+	}
+	if tg.obj == nil || tg.obj.Pkg() == nil || tg.obj.Pkg() == s.a.pass.Pkg {
+		return nil
+	}
+	path := tg.obj.Pkg().Path()
+	if catalog.IsSDK(path) || catalog.IsStdPath(path) {
+		return nil
+	}
+	var sum FuncSummary
+	if s.a.pass.ImportObjectFact(tg.obj, &sum) {
+		return &sum
+	}
+	return nil
+}
+
+// call computes the taint of a call's results and, in the last sweep,
+// records the constructions it performs.
+func (s *funcState) call(c *ssa.CallCommon, value ssa.Value) []rtaint {
 	sig := c.Signature()
 	nres := sig.Results().Len()
 	res := make([]rtaint, nres)
 
 	// Sources: results whose type says they came from an STS or SSO
 	// operation, whoever returns them (client, interface, mock).
-	for i := 0; i < nres; i++ {
+	for i := range nres {
 		if k, ok := typeKey(sig.Results().At(i).Type()); ok {
 			if src, ok := catalog.OutputSources[k]; ok {
-				res[i].whole = sourced(src)
+				res[i].whole = s.sourceAt(src, c.Pos())
 			}
 		}
 	}
-
 	if b, ok := c.Value.(*ssa.Builtin); ok {
-		if b.Name() == "append" && nres == 1 {
-			res[0].whole = s.argsTaint(c.Args)
-		}
+		s.builtin(b, c.Args, res)
 		return res
 	}
 
-	callee := c.StaticCallee()
+	targets, params := s.targets(c)
+	summarised := false
+	for _, tg := range targets {
+		if sum := s.summaryOf(tg); sum != nil {
+			s.applySummary(c, sum, tg, res)
+			summarised = true
+			s.fetches = s.fetches || sum.Fetches
+		}
+	}
+	if params != 0 {
+		// A call of a func parameter: its results are what the caller's
+		// argument returns.
+		for i := range res {
+			res[i].whole.calls |= params
+		}
+	}
+
+	// What the catalogue knows of the SDK's and the standard library's
+	// functions, and of interface methods (a Retrieve on any provider).
 	var obj *types.Func
-	if callee != nil {
-		obj, _ = callee.Object().(*types.Func)
-		if callee.Origin() != nil {
-			callee = callee.Origin()
-			obj, _ = callee.Object().(*types.Func)
-		}
-	} else if c.IsInvoke() {
+	var callee *ssa.Function
+	if c.IsInvoke() {
 		obj = c.Method
+	} else if len(targets) == 1 && c.StaticCallee() != nil {
+		callee, obj = targets[0].fn, targets[0].obj
 	}
-	args := callArgs(c)
-
-	// Same-package functions and closures: their summaries.
-	if callee != nil {
-		if fi, ok := s.a.info[callee]; ok {
-			s.applySummary(c, fi.summary, args, res, callee, record)
-			return res
-		}
-	}
-
-	if obj != nil && obj.Pkg() != nil {
-		pkgPath := obj.Pkg().Path()
-		name := obj.Name()
-		recv := obj.Signature().Recv()
-
-		// Snapshots: Retrieve / Get of a provider.
-		for i := 0; i < nres; i++ {
-			k, ok := typeKey(sig.Results().At(i).Type())
-			if !ok {
-				continue
-			}
-			snap, ok := catalog.SnapshotTypes[k]
-			if !ok || !snap.Methods[name] || recv == nil {
-				continue
-			}
-			if rk, ok := typeKey(recv.Type()); ok && catalog.StaticProviderTypes[rk] && len(args) > 0 {
-				// A static provider returns what it was built with.
-				res[i].whole = join(res[i].whole, s.get(args[0]))
-				continue
-			}
-			if callee != nil && !catalog.IsSDK(pkgPath) {
-				// The user's own provider: its summary, if any, decides.
-				continue
-			}
-			res[i].whole = join(res[i].whole, sourced(snap.Source))
-		}
-
-		if recv != nil && catalog.INIPackages[pkgPath] {
-			s.iniCall(c, value, name, args, record)
-		}
-		if recv != nil && record {
-			s.writeMethod(c, recv.Type(), name, args)
-		}
-		if recv != nil {
-			if rk, ok := typeKey(recv.Type()); ok {
-				if pass := catalog.MethodPassthrough[rk]; pass != nil && pass(name) {
-					t := s.argsTaint(args)
-					for i := range res {
-						res[i].whole = join(res[i].whole, t)
-					}
-				}
-			}
-		}
-		if recv == nil {
-			fk := catalog.FuncKey{Pkg: pkgPath, Name: name}
-			if record {
-				s.envSinks(c, fk, args)
-			}
-			if catalog.Passthrough[fk] {
-				t := s.argsTaint(args)
-				for i := range res {
-					res[i].whole = join(res[i].whole, t)
-				}
-			}
-			if sink, ok := catalog.StaticSinkFuncs[fk]; ok {
-				var t taint
-				for _, i := range sink.Args {
-					if i < len(args) {
-						t = join(t, s.get(args[i]))
-						if record {
-							s.hit(sinkHit{kind: StaticProvider, pos: c.Pos(), sink: sink.Name, t: s.get(args[i])})
-						}
-					}
-				}
-				token := false
-				if len(sink.Args) == 3 && len(args) == 3 {
-					if p, ok := s.paramIndex(args[2]); ok && nres > 0 {
-						res[0].whole.frozenIf |= 1 << p
-					} else {
-						token = !provablyEmpty(args[2])
-					}
-				} else if len(args) == 1 {
-					token = valueHasToken(args[0])
-				}
-				if f := frozenLabel(t, token); f != "" && nres > 0 {
-					res[0].whole.frozen = f
-				}
-				if nres > 0 {
-					res[0].whole.frozenSrcIf |= t.params
-				}
-			}
-			if label, ok := catalog.ServiceClientFunc(pkgPath, name, obj.Pkg().Name(), resultTypeName(sig)); ok && nres > 0 {
-				t := s.argsTaint(args)
-				res[0].whole = join(res[0].whole, taint{frozen: t.frozen, frozenIf: t.frozenIf, frozenSrcIf: t.frozenSrcIf, params: t.params, client: label})
-			}
-			if once, ok := catalog.OnceFuncs[fk]; ok && len(c.Args) == 1 {
-				s.onceSingleton(c, once, c.Args[0], res, record)
-			}
-		}
-
-		// Functions of other packages of the user's: their facts.
-		if callee != nil && !catalog.IsSDK(pkgPath) {
-			var sum FuncSummary
-			if s.a.pass.ImportObjectFact(obj, &sum) {
-				s.applySummary(c, &sum, args, res, callee, record)
-				return res
-			}
-		}
-
-		// The standard library's string functions (fmt.Sprintf,
-		// strings.TrimSpace, ...) pass their inputs on; a format that puts
-		// a value under a credential name makes an entry.
-		if callee != nil && catalog.IsStdPath(pkgPath) {
-			t := s.argsTaint(args)
-			if recv == nil && len(args) > 1 && strings.HasPrefix(name, "Sprint") {
-				t = s.formatEntry(t, args[0], args[1:])
-			}
-			for i := 0; i < nres; i++ {
-				if carriesText(sig.Results().At(i).Type()) {
-					res[i].whole = join(res[i].whole, t)
-				}
-			}
-		}
+	if obj != nil && obj.Pkg() != nil && (c.IsInvoke() || !summarised) {
+		ac := targets0(targets, c)
+		s.knownCall(c, value, obj, callee, ac.vals, res)
 	}
 	return res
+}
+
+// targets0 returns the arguments of a static call's target, or the call's.
+func targets0(ts []target, c *ssa.CallCommon) actuals {
+	if len(ts) == 1 && !c.IsInvoke() {
+		return ts[0].ac
+	}
+	return actuals{vals: c.Args}
+}
+
+// builtin handles append and copy: the elements travel with the slice.
+func (s *funcState) builtin(b *ssa.Builtin, args []ssa.Value, res []rtaint) {
+	switch b.Name() {
+	case "append":
+		if len(res) == 1 {
+			res[0].whole = s.argsTaint(args)
+		}
+	case "copy":
+		if len(args) == 2 {
+			s.write(s.placeOf(args[0]).elem(), elemType(args[1].Type()), rtaint{whole: s.get(args[1])}, false)
+		}
+	}
 }
 
 func (s *funcState) argsTaint(args []ssa.Value) taint {
@@ -192,53 +251,58 @@ func (s *funcState) argsTaint(args []ssa.Value) taint {
 }
 
 // applySummary applies a callee's summary at a call site.
-func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa.Value, res []rtaint, callee *ssa.Function, record bool) {
+func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, tg target, res []rtaint) {
+	ac := tg.ac
 	// The callee's writes to a writer parameter: a finding if this call
 	// passes a file, a write of this function's if it passes its own.
-	if record {
+	if s.record {
 		for _, ws := range sum.WriterSinks {
-			if ws.Writer < len(args) {
-				t := s.instantiate(ws.TaintSummary, args)
-				if isFileWriter(args[ws.Writer]) {
-					s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: ws.Sink, name: t.entry, via: funcName(callee), t: t})
-				} else if p, ok := s.writerParam(args[ws.Writer]); ok {
-					s.fi.writes = append(s.fi.writes, writerSink{writer: p, sink: ws.Sink, t: t})
-				}
+			w := ac.val(ws.Writer)
+			if w == nil {
+				continue
+			}
+			t := s.instantiate(ws.TaintSummary, ac)
+			if isFileWriter(w) {
+				s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: ws.Sink, name: t.entry, via: s.funcName(tg), t: t})
+			} else if p, ok := s.writerParam(w); ok {
+				s.fi.writes = append(s.fi.writes, writerSink{writer: p, sink: ws.Sink, t: t})
 			}
 		}
 	}
-	// The callee's stores through pointer parameters land in the
+	// The callee's stores through its pointer parameters land in the
 	// caller's memory, below what the argument points to.
 	for _, w := range sum.Writes {
-		if w.Param < len(args) {
-			root, path := addrRoot(args[w.Param])
-			s.store(memKey{root, path + w.Path}, s.instantiate(w.TaintSummary, args))
+		v := ac.val(w.Param)
+		if v == nil {
+			continue
 		}
+		p := s.placeOf(v).descend(v.Type(), w.Path)
+		s.write(p, types.Typ[types.Invalid], rtaint{whole: s.instantiate(w.TaintSummary, ac)}, false)
 	}
 	for i, r := range sum.Results {
 		if i >= len(res) {
 			break
 		}
-		res[i].whole = join(res[i].whole, s.instantiate(r.TaintSummary, args))
+		res[i].whole = join(res[i].whole, s.instantiate(r.TaintSummary, ac))
 		for _, f := range r.Fields {
 			if res[i].fields == nil {
-				res[i].fields = make(map[int]taint)
+				res[i].fields = make(map[string]taint)
 			}
-			res[i].fields[f.Field] = join(res[i].fields[f.Field], s.instantiate(f.TaintSummary, args))
+			res[i].fields[f.Path] = join(res[i].fields[f.Path], s.instantiate(f.TaintSummary, ac))
 		}
 	}
-	if !record {
+	if !s.record {
 		return
 	}
-	if fi, ok := s.a.info[callee]; ok && callee.Parent() != nil {
+	if fi, ok := s.a.info[tg.fn]; ok && tg.inPlace {
 		// A closure called in place: its constructions are reported
 		// where they stand, when a parameter brings the taint. (Captured
 		// variables are handled where the closure is made.)
 		for _, h := range fi.sinks {
 			var t taint
-			for p := range min(len(callee.Params), len(args), maxParams) {
+			for p := range min(len(tg.fn.Params), len(ac.vals), maxParams) {
 				if h.t.params&(1<<p) != 0 {
-					t = join(t, s.get(args[p]))
+					t = join(t, s.argTaint(ac, p))
 				}
 			}
 			s.hit(resolve(h, t))
@@ -246,89 +310,60 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, args []ssa
 		return
 	}
 	for _, ps := range sum.Sinks {
-		if ps.Param >= len(args) {
-			continue
+		t := s.argTaint(ac, ps.Param)
+		if ps.Call {
+			t = s.resultsOfValue(t)
 		}
-		t := s.get(args[ps.Param])
-		h := sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, name: ps.Name, via: funcName(callee), ifSource: ps.IfSource}
+		h := sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, name: ps.Name, via: s.funcName(tg), ifSource: ps.IfSource}
 		h.t.client = ps.Client
 		s.hit(resolve(h, t))
 	}
 }
 
-// instantiate turns a summarised taint into the taint of a call's
-// result, given the call's arguments. A helper that builds a static
-// provider from its token parameter returns a frozen one when the
-// argument is not provably empty.
-func (s *funcState) instantiate(ts TaintSummary, args []ssa.Value) taint {
-	t := taint{src: ts.Source, parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client}
-	for _, p := range ts.Params {
-		if p < len(args) {
-			t = join(t, s.get(args[p]))
-		}
+// maxCallDepth bounds how deep resultsOfValue follows functions passed
+// to functions passed to functions.
+const maxCallDepth = 3
+
+// resultsOfValue returns what calling a func value of taint t returns:
+// the results of the functions it is known to be, and, if it is a
+// parameter, what the caller's argument returns.
+func (s *funcState) resultsOfValue(t taint) taint {
+	out := taint{calls: t.params}
+	if s.depth >= maxCallDepth {
+		return out
 	}
-	for _, p := range ts.FrozenIf {
-		if p >= len(args) {
+	s.depth++
+	defer func() { s.depth-- }()
+	for _, fn := range t.fns.list() {
+		tg := s.valueTarget(fn, nil)
+		sum := s.summaryOf(tg)
+		if sum == nil {
 			continue
 		}
-		if q, ok := s.paramIndex(args[p]); ok {
-			t.frozenIf |= 1 << q
-		} else if !provablyEmpty(args[p]) {
-			t.frozen = minLabel(t.frozen, "a static provider with a session token")
-		}
-	}
-	for _, p := range ts.FrozenSrcIf {
-		if p < len(args) {
-			a := s.get(args[p])
-			if a.src.Label != "" {
-				t.frozen = minLabel(t.frozen, "a static provider built from "+a.src.Label)
-			}
-			t.frozenSrcIf |= a.params
-		}
-	}
-	return t
-}
-
-// summarize is instantiate's inverse: what a settled taint says to callers.
-func summarize(t taint) TaintSummary {
-	return TaintSummary{Source: t.src, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client, FrozenIf: bits(t.frozenIf), FrozenSrcIf: bits(t.frozenSrcIf), Params: bits(t.params)}
-}
-
-// paramIndex returns the index of v among the function's parameters and
-// free variables, if v is one.
-func (s *funcState) paramIndex(v ssa.Value) (int, bool) {
-	fn := s.fi.fn
-	switch v := v.(type) {
-	case *ssa.Parameter:
-		if i := slices.Index(fn.Params, v); i >= 0 && i < maxParams {
-			return i, true
-		}
-	case *ssa.FreeVar:
-		if i := slices.Index(fn.FreeVars, v); i >= 0 && len(fn.Params)+i < maxParams {
-			return len(fn.Params) + i, true
-		}
-	}
-	return 0, false
-}
-
-// closureSinks reports the constructions inside a closure that freeze a
-// value the closure captured.
-func (s *funcState) closureSinks(mc *ssa.MakeClosure) {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
-		return
-	}
-	fi, ok := s.a.info[fn]
-	if !ok {
-		return
-	}
-	for _, h := range fi.sinks {
-		var t taint
-		for j, b := range mc.Bindings {
-			if bit := len(fn.Params) + j; bit < maxParams && h.t.params&(1<<bit) != 0 {
-				t = join(t, s.get(b))
+		for _, r := range sum.Results {
+			out = join(out, local(s.instantiate(r.TaintSummary, tg.ac)))
+			for _, f := range r.Fields {
+				out = join(out, local(s.instantiate(f.TaintSummary, tg.ac)))
 			}
 		}
-		s.hit(resolve(h, t))
 	}
+	return out
+}
+
+// funcName names a target in messages: "pkg.Func" or "Type.Method".
+func (s *funcState) funcName(tg target) string {
+	if tg.obj != nil {
+		if recv := tg.obj.Signature().Recv(); recv != nil {
+			if k, ok := typeKey(recv.Type()); ok {
+				return k.Name + "." + tg.obj.Name()
+			}
+		}
+		if tg.obj.Pkg() != nil {
+			return tg.obj.Pkg().Name() + "." + tg.obj.Name()
+		}
+	}
+	if tg.fn != nil {
+		return tg.fn.Name()
+	}
+	return ""
 }

@@ -29,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	// Facts: "this package can carry AWS credentials" and per-function
 	// summaries ("result N carries temporary credentials", "parameter N
 	// is frozen into a static provider").
-	FactTypes:  []analysis.Fact{new(relevantFact), new(FuncSummary)},
+	FactTypes:  []analysis.Fact{new(relevantFact), new(FuncSummary), new(HeapFact), new(ForeignStores)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -51,6 +51,9 @@ const (
 	// Singleton: a client whose credentials cannot refresh, held in
 	// package-level state or a sync.OnceValue.
 	Singleton
+	// CachedForever: a provider type's Retrieve that keeps the first
+	// credentials it fetched and returns them forever.
+	CachedForever
 )
 
 // isEnv reports whether the kind persists credentials (envoverride).

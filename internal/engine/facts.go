@@ -27,6 +27,13 @@ type FuncSummary struct {
 	// WriterSinks are disk writes to a writer parameter: findings where
 	// a caller passes a file.
 	WriterSinks []WriterSink
+	// Fetches is set when the function asks for credentials (calls a
+	// source, or a function that does): a provider whose Retrieve
+	// fetches is not one that returns what it was built with.
+	Fetches bool
+	// CachesForever is set on a Retrieve method that keeps its first
+	// answer in its receiver and returns it forever.
+	CachesForever bool
 }
 
 // A WriterSink says that the function writes data (of the summarised
@@ -68,10 +75,20 @@ type TaintSummary struct {
 	FrozenSrcIf []int
 	// Params lists the parameters whose values flow to the value.
 	Params []int
+	// Calls lists the (func-typed) parameters whose results the value is.
+	Calls []int
+	// EntryIf lists the parameters that name, at the caller, the
+	// credential variable or key the value puts a value under.
+	EntryIf []int
+	// Trail is where Source came from, for messages: the source and the
+	// hops between, as positions that survive going from one package
+	// to another.
+	Trail []Hop
 }
 
 func (t *TaintSummary) empty() bool {
-	return t.Source.Label == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 && len(t.FrozenSrcIf) == 0 && len(t.Params) == 0
+	return t.Source.Label == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 &&
+		len(t.FrozenSrcIf) == 0 && len(t.Params) == 0 && len(t.Calls) == 0 && len(t.EntryIf) == 0
 }
 
 func (t *TaintSummary) describe(what string) []string {
@@ -81,6 +98,12 @@ func (t *TaintSummary) describe(what string) []string {
 	}
 	if len(t.Params) > 0 {
 		parts = append(parts, fmt.Sprintf("%s from params %v", what, t.Params))
+	}
+	if len(t.Calls) > 0 {
+		parts = append(parts, fmt.Sprintf("%s from calling params %v", what, t.Calls))
+	}
+	if len(t.EntryIf) > 0 {
+		parts = append(parts, fmt.Sprintf("%s entry named by params %v", what, t.EntryIf))
 	}
 	if t.Entry != "" {
 		parts = append(parts, fmt.Sprintf("%s entry %s", what, t.Entry))
@@ -104,19 +127,23 @@ type ResultSummary struct {
 	Fields []FieldSummary
 }
 
-// FieldSummary says what one field of a struct result carries.
+// FieldSummary says what one field of a struct result (or of what a
+// pointer result points to) carries, by path (".Token", ".Inner.Key").
 type FieldSummary struct {
-	Field int
+	Path string
 	TaintSummary
 }
 
 // ParamSink records that a parameter is frozen into a static provider.
 type ParamSink struct {
 	Param int
-	Kind  Kind
-	Sink  string
-	Name  string
-	Via   string
+	// Call is set when the construction is reached by what calling the
+	// (func-typed) parameter returns.
+	Call bool
+	Kind Kind
+	Sink string
+	Name string
+	Via  string
 	// Client and IfSource (singletonclient): the client type stored, and
 	// whether the parameter makes it frozen by carrying temporary
 	// credentials (rather than by being a frozen client or config).
@@ -131,7 +158,7 @@ func (s *FuncSummary) String() string {
 	for i, r := range s.Results {
 		parts = append(parts, r.describe(fmt.Sprintf("result %d", i))...)
 		for _, f := range r.Fields {
-			parts = append(parts, f.describe(fmt.Sprintf("result %d field %d", i, f.Field))...)
+			parts = append(parts, f.describe(fmt.Sprintf("result %d field %s", i, f.Path))...)
 		}
 	}
 	for _, w := range s.WriterSinks {
@@ -141,17 +168,25 @@ func (s *FuncSummary) String() string {
 		parts = append(parts, w.describe(fmt.Sprintf("param %d%s written", w.Param, w.Path))...)
 	}
 	for _, p := range s.Sinks {
-		if p.Name != "" {
+		if p.Call {
+			parts = append(parts, fmt.Sprintf("result of calling param %d to %s", p.Param, p.Sink))
+		} else if p.Name != "" {
 			parts = append(parts, fmt.Sprintf("param %d to %s %s", p.Param, p.Sink, p.Name))
 		} else {
 			parts = append(parts, fmt.Sprintf("param %d to %s", p.Param, p.Sink))
 		}
 	}
+	if s.Fetches {
+		parts = append(parts, "fetches")
+	}
+	if s.CachesForever {
+		parts = append(parts, "caches forever")
+	}
 	return "summary(" + strings.Join(parts, "; ") + ")"
 }
 
 func (s *FuncSummary) empty() bool {
-	if len(s.Sinks) > 0 || len(s.Writes) > 0 || len(s.WriterSinks) > 0 {
+	if len(s.Sinks) > 0 || len(s.Writes) > 0 || len(s.WriterSinks) > 0 || s.Fetches || s.CachesForever {
 		return false
 	}
 	for _, r := range s.Results {

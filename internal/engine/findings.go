@@ -3,13 +3,10 @@ package engine
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 	"maps"
 	"slices"
 	"sort"
 	"strings"
-
-	"golang.org/x/tools/go/ssa"
 )
 
 // sinkHit is a construction reached by a tainted value inside a function.
@@ -162,18 +159,4 @@ func (a *analysisState) indexSyntax() {
 			return true
 		})
 	}
-}
-
-func funcName(fn *ssa.Function) string {
-	if obj, ok := fn.Object().(*types.Func); ok {
-		if recv := obj.Signature().Recv(); recv != nil {
-			if k, ok := typeKey(recv.Type()); ok {
-				return k.Name + "." + obj.Name()
-			}
-		}
-		if obj.Pkg() != nil {
-			return obj.Pkg().Name() + "." + obj.Name()
-		}
-	}
-	return fn.Name()
 }

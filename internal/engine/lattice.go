@@ -1,15 +1,20 @@
 package engine
 
 import (
+	"go/token"
 	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/tokenlint/tokenlint/internal/catalog"
 )
 
 // taint is what the engine knows about one value: the temporary
-// credentials it may carry (src) and, while summarising a function, which
-// of the function's parameters and free variables flow into it (params,
-// a bit set over go/ssa's Params followed by FreeVars).
+// credentials it may carry (src), and, while summarising a function,
+// what it owes to the function's parameters and free variables (bit sets
+// over go/ssa's Params followed by FreeVars).
 //
 // parts says which parts of the credentials (key id, secret, session
 // token) a value with a src carries; entry names the credential variable
@@ -19,13 +24,24 @@ import (
 // frozen describes a credentials provider that cannot refresh which the
 // value is or holds (a static provider with a session token, ...), and
 // client names the AWS client type the value is or holds (singletonclient).
+//
+// fns are the functions a value of func type may be (a bound method value,
+// a closure, a function assigned to a variable), so that calls through it
+// can be followed.
 type taint struct {
-	src    catalog.Source
-	parts  uint8
+	src   catalog.Source
+	parts uint8
+	// params: the parameters whose values flow into this one.
 	params uint64
-	entry  string
-	frozen string
-	client string
+	// calls: the value is what calling these (func-typed) parameters
+	// returns, as in func freeze(get func() Creds) { c := get() ... }.
+	calls uint64
+	entry string
+	// entryIf: the value puts a value under the name the caller passes in
+	// these parameters (func (e *environ) Set(key, val string)).
+	entryIf uint64
+	frozen  string
+	client  string
 	// frozenIf: the value is frozen if the caller's argument for any of
 	// these parameters is not provably empty (a helper that builds a
 	// static provider from its token parameter).
@@ -35,10 +51,15 @@ type taint struct {
 	// credentials (a helper that builds a static provider from a
 	// credentials parameter).
 	frozenSrcIf uint64
+	fns         fnSet
+	// origin is where src came from: the source and the hops between
+	// (see trail.go); it goes with src.
+	origin *trail
 }
 
 func (t taint) empty() bool {
-	return t.src.Label == "" && t.params == 0 && t.entry == "" && t.frozen == "" && t.client == "" && t.frozenIf == 0 && t.frozenSrcIf == 0
+	return t.src.Label == "" && t.params == 0 && t.calls == 0 && t.entry == "" && t.entryIf == 0 &&
+		t.frozen == "" && t.client == "" && t.frozenIf == 0 && t.frozenSrcIf == 0 && t.fns.empty()
 }
 
 // minLabel returns the smaller non-empty label.
@@ -53,18 +74,22 @@ func minLabel(a, b string) string {
 func sourced(src catalog.Source) taint { return taint{src: src, parts: catalog.PartsAll} }
 
 // join merges two taints. Of two sources (or entries) the one with the
-// smaller label wins, so that the result does not depend on visiting order.
+// smaller label wins (then the smaller trail), so that the result does
+// not depend on visiting order.
 func join(a, b taint) taint {
-	if a.src.Label == "" || (b.src.Label != "" && b.src.Label < a.src.Label) {
-		a.src = b.src
+	if a.src.Label == "" || (b.src.Label != "" && (b.src.Label < a.src.Label || b.src.Label == a.src.Label && b.origin.less(a.origin))) {
+		a.src, a.origin = b.src, b.origin
 	}
 	a.entry = minLabel(a.entry, b.entry)
 	a.frozen = minLabel(a.frozen, b.frozen)
 	a.client = minLabel(a.client, b.client)
 	a.parts |= b.parts
 	a.params |= b.params
+	a.calls |= b.calls
+	a.entryIf |= b.entryIf
 	a.frozenIf |= b.frozenIf
 	a.frozenSrcIf |= b.frozenSrcIf
+	a.fns = a.fns.union(b.fns)
 	return a
 }
 
@@ -72,21 +97,29 @@ func join(a, b taint) taint {
 func narrow(t taint, mask uint8) taint {
 	t.parts &= mask
 	if t.parts == 0 {
-		t.src = catalog.Source{}
+		t.src, t.origin = catalog.Source{}, nil
 	}
+	return t
+}
+
+// local drops what only makes sense inside one call: the parameters and
+// what depends on them. Memory that outlives the call (the heap, package
+// variables) keeps the rest.
+func local(t taint) taint {
+	t.params, t.calls, t.entryIf, t.frozenIf, t.frozenSrcIf = 0, 0, 0, 0, 0
 	return t
 }
 
 // hasToken reports whether t carries a session token from a source.
 func (t taint) hasToken() bool { return t.src.Label != "" && t.parts&catalog.PartToken != 0 }
 
-// rtaint is the taint of a function result: of the whole value, and,
-// for a struct built in the function, of each of its fields, so that a
-// caller that uses only the metadata (an expiry time) is not tainted by
-// the credentials beside it.
+// rtaint is the taint of a value with fields: of the whole value (what
+// cannot be attributed to one field), and of each field path (".Key",
+// ".Inner.Token"), so that a caller that uses only the metadata (an
+// expiry time) is not tainted by the credentials beside it.
 type rtaint struct {
 	whole  taint
-	fields map[int]taint
+	fields map[string]taint
 }
 
 func (r rtaint) joinAll() taint {
@@ -97,18 +130,15 @@ func (r rtaint) joinAll() taint {
 	return t
 }
 
-// maxParams bounds the symbolic parameters tracked per function.
-const maxParams = 64
-
 func joinR(a, b rtaint) rtaint {
 	out := rtaint{whole: join(a.whole, b.whole)}
 	if len(a.fields)+len(b.fields) > 0 {
-		out.fields = make(map[int]taint)
-		for i, t := range a.fields {
-			out.fields[i] = join(out.fields[i], t)
+		out.fields = make(map[string]taint, len(a.fields)+len(b.fields))
+		for p, t := range a.fields {
+			out.fields[p] = t
 		}
-		for i, t := range b.fields {
-			out.fields[i] = join(out.fields[i], t)
+		for p, t := range b.fields {
+			out.fields[p] = join(out.fields[p], t)
 		}
 	}
 	return out
@@ -118,6 +148,9 @@ func equalR(a, b rtaint) bool {
 	return a.whole == b.whole && maps.Equal(a.fields, b.fields)
 }
 
+// maxParams bounds the symbolic parameters tracked per function.
+const maxParams = 64
+
 func bits(x uint64) []int {
 	var out []int
 	for i := 0; i < maxParams; i++ {
@@ -126,4 +159,56 @@ func bits(x uint64) []int {
 		}
 	}
 	return out
+}
+
+// maxFns bounds the functions a func value is known to be: beyond it the
+// ones that sort first are kept (deterministically), the rest dropped.
+const maxFns = 4
+
+// fnSet is a small sorted set of functions, comparable so that taints
+// stay comparable values.
+type fnSet [maxFns]*ssa.Function
+
+func (s fnSet) empty() bool { return s[0] == nil }
+
+func fnSetOf(fn *ssa.Function) fnSet { return fnSet{fn} }
+
+func (s fnSet) union(o fnSet) fnSet {
+	if o.empty() || s == o {
+		return s
+	}
+	if s.empty() {
+		return o
+	}
+	var all []*ssa.Function
+	for _, f := range append(s[:], o[:]...) {
+		if f != nil && !slices.Contains(all, f) {
+			all = append(all, f)
+		}
+	}
+	slices.SortFunc(all, fnOrder)
+	var out fnSet
+	copy(out[:], all)
+	return out
+}
+
+func (s fnSet) list() []*ssa.Function {
+	var out []*ssa.Function
+	for _, f := range s {
+		if f != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fnOrder orders functions by position, then by name.
+func fnOrder(a, b *ssa.Function) int {
+	if a.Pos() != b.Pos() {
+		if a.Pos() == token.NoPos || (b.Pos() != token.NoPos && a.Pos() < b.Pos()) {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a.String(), b.String())
 }

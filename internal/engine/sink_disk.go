@@ -9,46 +9,20 @@ import (
 	"github.com/tokenlint/tokenlint/internal/catalog"
 )
 
-// carriesText reports whether a value of type t can hold a credential
-// string: strings, byte slices, and slices or pointers of them.
-func carriesText(t types.Type) bool {
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	case *types.Slice:
-		return carriesText(u.Elem()) || isByte(u.Elem())
-	case *types.Pointer:
-		return carriesText(u.Elem())
-	case *types.Interface:
-		return true
-	}
-	return false
-}
-
-func isByte(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Byte
-}
-
-// awsConfigureSet reports "aws configure set aws_session_token V": the
-// AWS CLI writes the token into the shared credentials file.
+// awsConfigureSet reports "aws configure set aws_session_token V" (with
+// any global options): the AWS CLI writes the token into the shared
+// credentials file.
 func (s *funcState) awsConfigureSet(c *ssa.CallCommon, name, argv ssa.Value) {
 	prog := constStrings(name)
-	if len(prog) != 1 || (prog[0] != "aws" && !strings.HasSuffix(prog[0], "/aws")) {
+	if len(prog) != 1 || !catalog.IsAWSCLI(prog[0]) {
 		return
 	}
 	elems, values := sliceElems(argv)
-	if len(elems) < 4 || elems[0] != "configure" || elems[1] != "set" {
+	i, key := catalog.ConfigureSetKey(elems)
+	if i < 0 || !catalog.TokenFileKeys[key] || values[i+1] == nil || provablyEmpty(values[i+1]) {
 		return
 	}
-	key := elems[2]
-	if i := strings.LastIndex(key, "."); i >= 0 {
-		key = key[i+1:]
-	}
-	if !catalog.TokenFileKeys[key] || provablyEmpty(values[3]) {
-		return
-	}
-	s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: "aws configure set", name: key, t: s.get(values[3]), force: true})
+	s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: "aws configure set", name: key, t: s.get(values[i+1]), force: true})
 }
 
 // writeMethod reports methods that write credentials to a file: Write on
@@ -120,51 +94,82 @@ func underlyingWriter(v ssa.Value) ssa.Value {
 }
 
 // iniCall follows gopkg.in/ini.v1: keys and sections are parts of their
-// file, values set on them are stored in the file, and saving the file
-// writes them.
-func (s *funcState) iniCall(c *ssa.CallCommon, call ssa.Value, name string, args []ssa.Value, record bool) {
+// file, values set on them are stored in the file (a struct reflected
+// into a section puts its fields under the keys its tags name), and
+// saving the file writes them.
+func (s *funcState) iniCall(c *ssa.CallCommon, call ssa.Value, name string, args []ssa.Value) {
 	if len(args) == 0 {
 		return
 	}
 	recv := args[0]
 	root := s.iniRoot(recv)
-	switch {
-	case catalog.INIDerive[name]:
+	if catalog.INIDerive[name] && call != nil {
 		// The result is part of the receiver's file; remember the key
 		// name it is reached by.
-		if s.fi.derived == nil {
-			s.fi.derived = make(map[ssa.Value]iniPart)
-		}
-		if call != nil {
-			part := iniPart{parent: recv}
-			if len(args) > 1 {
-				if names := constStrings(args[1]); len(names) == 1 {
-					part.key = strings.ToLower(names[0])
-				}
+		part := iniPart{parent: recv}
+		if len(args) > 1 {
+			if names := constStrings(args[1]); len(names) == 1 {
+				part.key = strings.ToLower(names[0])
 			}
-			s.fi.derived[call] = part
 		}
+		s.derived[call] = part
 	}
 	if catalog.INISet[name] && len(args) > 1 {
 		v := args[len(args)-1]
 		t := s.get(v)
-		key := s.fi.derived[recv].key
+		key := s.derived[s.iniValue(recv)].key
 		if name == "NewKey" && len(args) == 3 {
 			if names := constStrings(args[1]); len(names) == 1 {
 				key = strings.ToLower(names[0])
 			}
 		}
-		if !provablyEmpty(v) {
+		if name == "ReflectFrom" {
+			t = s.reflectEntries(v, t)
+		} else if !provablyEmpty(v) {
 			if catalog.TokenFileKeys[key] || (catalog.KeyFileKeys[key] && t.src.Label != "") {
 				t.entry = key
 			}
 		}
-		s.store(memKey{root, ""}, t)
+		s.write(place{root: root, mask: catalog.PartsAll}, v.Type(), rtaint{whole: t}, false)
 	}
-	if catalog.INISave[name] && record {
+	if catalog.INISave[name] && s.record {
 		t := s.get(root)
 		s.hit(sinkHit{kind: DiskWrite, pos: c.Pos(), sink: "ini.File." + name, name: t.entry, t: t})
 	}
+}
+
+// reflectEntries is what (*ini.Section).ReflectFrom(v) puts in the file:
+// each field of the struct v points to under the key its ini tag names;
+// a credential key holding a value makes an entry.
+func (s *funcState) reflectEntries(v ssa.Value, t taint) taint {
+	ptr := underlyingValue(v)
+	st, ok := types.Unalias(deref(ptr.Type())).Underlying().(*types.Struct)
+	if !ok {
+		return t
+	}
+	p := s.placeOf(ptr)
+	for i := range st.NumFields() {
+		key := catalog.INITagKey(st.Tag(i))
+		if !catalog.TokenFileKeys[key] && !catalog.KeyFileKeys[key] {
+			continue
+		}
+		ft := s.read(p.field(deref(ptr.Type()), st.Field(i).Name()), readUnder)
+		if ft.empty() {
+			continue
+		}
+		if catalog.TokenFileKeys[key] || ft.src.Label != "" {
+			t.entry = minLabel(t.entry, key)
+		}
+	}
+	return t
+}
+
+// iniValue sees through the Extract of a (value, error) result.
+func (s *funcState) iniValue(v ssa.Value) ssa.Value {
+	if e, ok := v.(*ssa.Extract); ok && e.Index == 0 {
+		return e.Tuple
+	}
+	return v
 }
 
 // iniPart records that a value is part of an ini file, under a key name.
@@ -176,7 +181,7 @@ type iniPart struct {
 // iniRoot returns the file a section or key belongs to.
 func (s *funcState) iniRoot(v ssa.Value) ssa.Value {
 	for range 8 {
-		p, ok := s.fi.derived[v]
+		p, ok := s.derived[s.iniValue(v)]
 		if !ok {
 			break
 		}

@@ -70,9 +70,11 @@ func (s *funcState) childEnvStore(st *ssa.Store) {
 	s.hit(sinkHit{kind: EnvChild, pos: pos, sink: api, name: t.entry, t: t})
 }
 
-// formatEntry adds the entry a fmt format makes: "AWS_SESSION_TOKEN=%s".
+// formatEntry adds the entry a fmt format makes: "AWS_SESSION_TOKEN=%s",
+// or "%s=%s" with a name the caller passes.
 func (s *funcState) formatEntry(t taint, format ssa.Value, rest []ssa.Value) taint {
-	if name := entryName(constString(format), false); name != "" {
+	text := constString(format)
+	if name := catalog.EntryName(text, false); name != "" {
 		var vt taint
 		nonEmpty := false
 		for _, r := range rest {
@@ -81,6 +83,14 @@ func (s *funcState) formatEntry(t taint, format ssa.Value, rest []ssa.Value) tai
 		}
 		if nonEmpty {
 			t = withEntry(t, name, vt)
+		}
+	}
+	if catalog.IsNamedFormat(text) && len(rest) == 2 && !provablyEmpty(rest[1]) {
+		if p, ok := s.paramIndex(underlyingValue(rest[0])); ok {
+			t.entryIf |= 1 << p
+		}
+		for _, name := range constStrings(underlyingValue(rest[0])) {
+			t = withEntry(t, name, s.get(rest[1]))
 		}
 	}
 	return t
@@ -94,42 +104,6 @@ func withEntry(t taint, name string, v taint) taint {
 		t.entry = name
 	}
 	return t
-}
-
-// entryName returns the credential variable or key that a constant text
-// puts a value under: it ends with "NAME=" (atEnd, for concatenation) or
-// has "NAME=%" (a format), with optional spaces or a colon, "export ".
-func entryName(text string, atEnd bool) string {
-	if text == "" {
-		return ""
-	}
-	upper := strings.ToUpper(text)
-	best := ""
-	for _, names := range []map[string]bool{catalog.TokenEnvNames, catalog.KeyEnvNames} {
-		for name := range names {
-			for i := strings.Index(upper, name); i >= 0; {
-				rest := strings.TrimLeft(text[i+len(name):], " \t")
-				if strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ":") {
-					rest = strings.TrimLeft(rest[1:], " \t\"'")
-					if (atEnd && rest == "") || (!atEnd && strings.HasPrefix(rest, "%")) {
-						n := name
-						if text[i:i+len(name)] != name {
-							n = strings.ToLower(name)
-						}
-						if best == "" || n < best {
-							best = n
-						}
-					}
-				}
-				j := strings.Index(upper[i+1:], name)
-				if j < 0 {
-					break
-				}
-				i += 1 + j
-			}
-		}
-	}
-	return best
 }
 
 // isEnvRead reports whether v was read from the environment (restoring a

@@ -2,40 +2,31 @@ package engine
 
 import (
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
-
-// resultTypeName returns the name of the named type a function returns
-// first (through a pointer), or "".
-func resultTypeName(sig *types.Signature) string {
-	if sig.Results().Len() == 0 {
-		return ""
-	}
-	if k, ok := typeKey(sig.Results().At(0).Type()); ok {
-		return k.Name
-	}
-	return ""
-}
 
 // packageLevel returns the package-level variable an address or map
 // belongs to: the variable itself, a field or element of it, or what a
 // pointer held in it points to.
 func packageLevel(addr ssa.Value) *ssa.Global {
-	root, _ := addrRoot(addr)
-	for range 4 {
-		switch r := root.(type) {
+	v := addr
+	for range 16 {
+		switch r := v.(type) {
 		case *ssa.Global:
 			return r
+		case *ssa.FieldAddr:
+			v = r.X
+		case *ssa.IndexAddr:
+			v = r.X
 		case *ssa.UnOp:
 			if r.Op != token.MUL {
 				return nil
 			}
-			root, _ = addrRoot(r.X)
-			continue
+			v = r.X
+		default:
+			return nil
 		}
-		return nil
 	}
 	return nil
 }
@@ -73,7 +64,7 @@ func (s *funcState) singletonStore(pos token.Pos, g *ssa.Global, t taint) {
 
 // onceSingleton reports sync.OnceValue(s) of a func that returns a client
 // whose credentials cannot refresh: the client lives for the process.
-func (s *funcState) onceSingleton(c *ssa.CallCommon, once string, f ssa.Value, res []rtaint, record bool) {
+func (s *funcState) onceSingleton(c *ssa.CallCommon, once string, f ssa.Value, res []rtaint) {
 	var fn *ssa.Function
 	switch f := f.(type) {
 	case *ssa.MakeClosure:
@@ -93,7 +84,7 @@ func (s *funcState) onceSingleton(c *ssa.CallCommon, once string, f ssa.Value, r
 	for i := range res {
 		res[i].whole = join(res[i].whole, taint{frozen: t.frozen, client: t.client})
 	}
-	if record {
+	if s.record {
 		s.hit(sinkHit{kind: Singleton, pos: c.Pos(), sink: once, t: t})
 	}
 }

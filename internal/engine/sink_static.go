@@ -17,7 +17,7 @@ func (s *funcState) allocSink(al *ssa.Alloc) {
 	if name == "" {
 		return
 	}
-	s.hit(sinkHit{kind: StaticProvider, pos: al.Pos(), sink: name, t: s.memUnder(al, "")})
+	s.hit(sinkHit{kind: StaticProvider, pos: al.Pos(), sink: name, t: s.read(place{root: al, mask: catalog.PartsAll}, readUnder)})
 }
 
 // staticProviderType returns how messages name the type of *ptr when it
@@ -73,22 +73,12 @@ func (s *funcState) customStaticProvider(ptr types.Type) string {
 	if k, ok := typeKey(m.Signature().Results().At(0).Type()); !ok || k != (catalog.TypeKey{Pkg: catalog.V2AWS, Name: "Credentials"}) {
 		return ""
 	}
-	var sum *FuncSummary
-	if m.Pkg() == s.a.pass.Pkg {
-		if fi, ok := s.a.info[s.a.pkg.Prog.FuncValue(m)]; ok {
-			sum = fi.summary
-		}
-	} else {
-		var imported FuncSummary
-		if s.a.pass.ImportObjectFact(m, &imported) {
-			sum = &imported
-		}
-	}
+	sum := s.summaryOf(target{fn: s.a.pkg.Prog.FuncValue(m), obj: m})
 	if sum == nil || len(sum.Results) == 0 {
 		return ""
 	}
 	r := sum.Results[0]
-	if r.Source.Label != "" || !slices.Contains(r.Params, 0) {
+	if sum.Fetches || !slices.Contains(r.Params, 0) {
 		return "" // it fetches credentials, or returns no part of itself
 	}
 	return "*" + named.Obj().Name() + " (its Retrieve returns what it was built with)"
@@ -199,4 +189,58 @@ func (s *funcState) providerFuncTaint(x ssa.Value, to types.Type) taint {
 		return taint{}
 	}
 	return taint{frozen: "an aws.CredentialsProviderFunc that returns " + t.src.Label + " captured once"}
+}
+
+// makeClosure handles a closure where it is made: it remembers what the
+// captured variables hold (for calls through func values), applies what
+// the closure writes to them, and reports the constructions inside it
+// that freeze them.
+func (s *funcState) makeClosure(mc *ssa.MakeClosure) {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return
+	}
+	captured := s.a.captured[fn]
+	if len(captured) < len(mc.Bindings) {
+		captured = append(captured, make([]taint, len(mc.Bindings)-len(captured))...)
+		s.a.captured[fn] = captured
+	}
+	for j, b := range mc.Bindings {
+		if n := join(captured[j], local(s.get(b))); n != captured[j] {
+			captured[j] = n
+			s.a.version++
+		}
+	}
+	fi, ok := s.a.info[fn]
+	if !ok {
+		return
+	}
+	// The closure may run any time after it is made: what it writes to
+	// the variables it captured is there from now on.
+	ac := actuals{vals: append(make([]ssa.Value, len(fn.Params)), mc.Bindings...)}
+	for _, w := range fi.summary.Writes {
+		j := w.Param - len(fn.Params)
+		if j < 0 || j >= len(mc.Bindings) {
+			continue
+		}
+		b := mc.Bindings[j]
+		s.write(s.placeOf(b).descend(b.Type(), w.Path), types.Typ[types.Invalid], rtaint{whole: s.instantiate(w.TaintSummary, ac)}, false)
+	}
+	if s.record {
+		s.closureSinks(mc, fn, fi)
+	}
+}
+
+// closureSinks reports the constructions inside a closure that freeze a
+// value the closure captured.
+func (s *funcState) closureSinks(mc *ssa.MakeClosure, fn *ssa.Function, fi *funcInfo) {
+	for _, h := range fi.sinks {
+		var t taint
+		for j, b := range mc.Bindings {
+			if bit := len(fn.Params) + j; bit < maxParams && h.t.params&(1<<bit) != 0 {
+				t = join(t, s.get(b))
+			}
+		}
+		s.hit(resolve(h, t))
+	}
 }

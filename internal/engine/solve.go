@@ -3,6 +3,7 @@ package engine
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -11,7 +12,8 @@ import (
 	"github.com/tokenlint/tokenlint/internal/catalog"
 )
 
-// funcInfo is the engine's state for one function.
+// funcInfo is the engine's state for one function, kept across the
+// rounds of the package's fixed point.
 type funcInfo struct {
 	fn      *ssa.Function
 	results []rtaint
@@ -21,27 +23,48 @@ type funcInfo struct {
 	writes []writerSink
 	// summary (for callers) derived from results and sinks.
 	summary *FuncSummary
-	// derived maps ini sections and keys to what they are part of.
-	derived map[ssa.Value]iniPart
+	// initPhase is set for the package initializer, which runs once,
+	// before anything else in the package: it reads package-level
+	// variables in program order.
+	initPhase bool
 }
 
 type analysisState struct {
-	pass    *analysis.Pass
-	pkg     *ssa.Package
-	funcs   []*ssa.Function
-	info    map[*ssa.Function]*funcInfo
-	globals memory
-	// globalsVersion counts changes to globals, for the fixed point.
-	globalsVersion int
+	pass  *analysis.Pass
+	pkg   *ssa.Package
+	funcs []*ssa.Function
+	info  map[*ssa.Function]*funcInfo
+	// heap is the package's shared memory (fields of the user's struct
+	// types, package-level variables); imported holds what other
+	// packages' facts say of the bases this package reads.
+	heap     heap
+	imported map[heapBase]paths
+	foreign  map[string][]ForeignEntry
+	// captured joins, per closure (or bound method value), the taints of
+	// the variables it captured where it is made: what its free variables
+	// hold when it is called through a func value.
+	captured map[*ssa.Function][]taint
+	// version counts changes to state shared between functions (heap,
+	// captured), for the fixed point.
+	version int
 	// customStatic caches staticProviderType for the user's types.
 	customStatic map[catalog.TypeKey]string
-	hits         []sinkHit // findings gathered in the final round
-	calls        map[token.Pos]*ast.CallExpr
-	lits         map[token.Pos]*ast.CompositeLit
-	funcLits     map[token.Pos]*ast.FuncLit
-	lhs          []ast.Expr // left-hand sides of assignments
-	final        bool
-	current      *ssa.Function // being analysed, for error messages
+	// impls caches the implementations of interface methods.
+	impls map[*types.Func][]*types.Func
+	// caching caches cachingField.
+	caching  map[*ssa.Function]string
+	named    []*types.TypeName // named types visible to the package, for impls
+	hits     []sinkHit         // findings gathered in the final round
+	calls    map[token.Pos]*ast.CallExpr
+	lits     map[token.Pos]*ast.CompositeLit
+	funcLits map[token.Pos]*ast.FuncLit
+	lhs      []ast.Expr // left-hand sides of assignments
+	final    bool
+	current  *ssa.Function // being analysed, for error messages
+	// trails interns the trails of sources; relDir is the package's
+	// directory relative to its module root.
+	trails map[string]*trail
+	relDir string
 }
 
 func newAnalysis(pass *analysis.Pass) *analysisState {
@@ -50,31 +73,40 @@ func newAnalysis(pass *analysis.Pass) *analysisState {
 		pass:         pass,
 		pkg:          pkg,
 		info:         make(map[*ssa.Function]*funcInfo),
-		globals:      make(memory),
+		heap:         heap{bases: make(map[heapBase]paths)},
+		imported:     make(map[heapBase]paths),
+		captured:     make(map[*ssa.Function][]taint),
 		customStatic: make(map[catalog.TypeKey]string),
+		impls:        make(map[*types.Func][]*types.Func),
+		trails:       make(map[string]*trail),
+		caching:      make(map[*ssa.Function]string),
 	}
 	a.funcs = srcFuncs(pass, pkg)
 	for _, fn := range a.funcs {
-		a.info[fn] = &funcInfo{fn: fn, summary: &FuncSummary{}}
+		a.info[fn] = &funcInfo{fn: fn, summary: &FuncSummary{}, initPhase: fn.Synthetic == "package initializer"}
 	}
 	return a
 }
 
-// solve computes function summaries to a fixed point, then gathers the
-// findings in one last round.
+// maxPackageRounds bounds the package's fixed point: summaries and the
+// heap usually settle in two or three rounds.
+const maxPackageRounds = 10
+
+// solve computes function summaries and the heap to a fixed point, then
+// gathers the findings in one last round.
 func (a *analysisState) solve() {
-	for range 10 {
+	for range maxPackageRounds {
 		changed := false
-		before := a.globalsVersion
+		before := a.version + a.heap.version
 		for _, fn := range a.funcs {
 			fi := a.info[fn]
 			old := fi.summary
 			a.analyzeFunc(fi)
-			if !summariesEqual(old, fi.summary) {
+			if !reflect.DeepEqual(old, fi.summary) {
 				changed = true
 			}
 		}
-		if !changed && a.globalsVersion == before {
+		if !changed && a.version+a.heap.version == before {
 			break
 		}
 	}
@@ -84,18 +116,50 @@ func (a *analysisState) solve() {
 	}
 }
 
-func summariesEqual(a, b *FuncSummary) bool { return reflect.DeepEqual(a, b) }
-
-// funcState is the per-run state of analysing one function.
+// funcState is the state of analysing one function once.
 type funcState struct {
-	a     *analysisState
-	fi    *funcInfo
-	vals  map[ssa.Value]taint
-	tuple map[ssa.Value][]rtaint
-	mem   memory
-	dirty bool
+	a  *analysisState
+	fi *funcInfo
+	// vals is the taint of each value as a whole; fields, of the fields
+	// of struct values (and of what pointer results point to), by path.
+	vals   map[ssa.Value]taint
+	fields map[ssa.Value]paths
+	tuple  map[ssa.Value][]rtaint
+	// cur is the function's own memory at the instruction being
+	// analysed; ever holds the variables captured by closures, which may
+	// be written and read in any order, and so are read as a whole.
+	cur, ever locals
+	// exit joins the memory at the function's returns: what it leaves
+	// behind its pointer parameters.
+	exit  locals
+	class map[ssa.Value]rootClass
+	// names marks texts that end with "<param>=": their parameter names
+	// the variable a value is put under, at the caller.
+	names map[ssa.Value]uint64
+	// derived maps ini sections and keys to what they are part of.
+	derived map[ssa.Value]iniPart
+	// ranges maps a range iterator to the place of what it ranges over.
+	ranges map[ssa.Value]place
+	// record is set in the last sweep, once the function's taints have
+	// settled: constructions are recorded then.
+	record bool
+	dirty  bool
+	depth  int // of resultsOfValue
+	// fetches is set when the function asks for credentials: it calls a
+	// source, or a function that does.
+	fetches bool
 }
 
+// maxFuncRounds bounds the rounds of a function's own fixed point: loops
+// carry taint backwards through phis and memory. The bound keeps
+// pathological functions cheap; beyond it, what is not settled is lost
+// (a missed finding, never a false one).
+const maxFuncRounds = 8
+
+// analyzeFunc analyses one function: rounds over its blocks, in
+// dominator order, with the memory at each block's entry the join of its
+// predecessors' exits, until nothing changes; then one last sweep that
+// records results, sinks and the function's summary.
 func (a *analysisState) analyzeFunc(fi *funcInfo) {
 	fn := fi.fn
 	a.current = fn
@@ -103,11 +167,17 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 		panic("tokenlint_panictest: deliberate panic")
 	}
 	s := &funcState{
-		a:     a,
-		fi:    fi,
-		vals:  make(map[ssa.Value]taint),
-		tuple: make(map[ssa.Value][]rtaint),
-		mem:   make(memory),
+		a:       a,
+		fi:      fi,
+		vals:    make(map[ssa.Value]taint),
+		fields:  make(map[ssa.Value]paths),
+		tuple:   make(map[ssa.Value][]rtaint),
+		ever:    make(locals),
+		exit:    make(locals),
+		class:   make(map[ssa.Value]rootClass),
+		names:   make(map[ssa.Value]uint64),
+		derived: make(map[ssa.Value]iniPart),
+		ranges:  make(map[ssa.Value]place),
 	}
 	for i, p := range fn.Params {
 		if i < maxParams {
@@ -119,35 +189,52 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 			s.vals[fv] = taint{params: 1 << i}
 		}
 	}
-	nres := fn.Signature.Results().Len()
-	fi.results = make([]rtaint, nres)
-	fi.sinks = nil
-	// Iterate to a fixed point: loops carry taint backwards through phis
-	// and memory. The bound keeps pathological functions cheap.
-	for range 8 {
+	blocks := fn.DomPreorder()
+	out := make([]locals, len(fn.Blocks))
+	for range maxFuncRounds {
 		s.dirty = false
-		for _, b := range fn.Blocks {
+		for _, b := range blocks {
+			s.cur = s.entry(b, out)
 			for _, instr := range b.Instrs {
-				s.step(instr)
+				s.transfer(instr)
+			}
+			if out[b.Index] == nil || !out[b.Index].equal(s.cur) {
+				out[b.Index] = s.cur
+				s.dirty = true
 			}
 		}
 		if !s.dirty {
 			break
 		}
 	}
-	// Final sweep: record sinks and results with the settled taints.
+	// The last sweep, with the settled memory: record what the function
+	// returns, constructs and leaves behind.
+	fi.results = make([]rtaint, fn.Signature.Results().Len())
 	fi.sinks, fi.writes = nil, nil
-	for i := range fi.results {
-		fi.results[i] = rtaint{}
-	}
-	for _, b := range fn.Blocks {
+	s.record = true
+	for _, b := range blocks {
+		s.cur = s.entry(b, out)
 		for _, instr := range b.Instrs {
-			s.finish(instr)
+			s.transfer(instr)
 		}
 	}
 	fi.summary = s.summarise()
 }
 
+// entry returns the memory at the entry of block b: the join of what its
+// predecessors leave (a fresh copy, which the block's instructions
+// update).
+func (s *funcState) entry(b *ssa.BasicBlock, out []locals) locals {
+	in := make(locals)
+	for _, p := range b.Preds {
+		if o := out[p.Index]; o != nil {
+			in.joinInto(o)
+		}
+	}
+	return in
+}
+
+// set joins t into the taint of v.
 func (s *funcState) set(v ssa.Value, t taint) {
 	if t.empty() {
 		return
@@ -158,4 +245,71 @@ func (s *funcState) set(v ssa.Value, t taint) {
 		s.vals[v] = n
 		s.dirty = true
 	}
+}
+
+// setField joins t into the taint of v's field at path.
+func (s *funcState) setField(v ssa.Value, path string, t taint) {
+	if t.empty() {
+		return
+	}
+	ps := s.fields[v]
+	if ps == nil {
+		ps = make(paths)
+		s.fields[v] = ps
+	}
+	if ps.weakSet(path, t) {
+		s.dirty = true
+	}
+}
+
+// setR records a value with fields: a call result, a loaded struct.
+func (s *funcState) setR(v ssa.Value, r rtaint) {
+	s.set(v, r.whole)
+	for p, t := range r.fields {
+		s.setField(v, p, t)
+	}
+}
+
+// shape returns the taint of v as a whole and by field path.
+func (s *funcState) shape(v ssa.Value) rtaint {
+	switch v.(type) {
+	case *ssa.Alloc:
+		// A local object: what is stored in it, field by field.
+		r := rtaint{whole: s.rootWhole(v)}
+		for p, t := range s.rootPaths(v) {
+			if p == "" {
+				r.whole = join(r.whole, t)
+				continue
+			}
+			if r.fields == nil {
+				r.fields = make(map[string]taint)
+			}
+			r.fields[p] = join(r.fields[p], t)
+		}
+		return r
+	}
+	if fs := s.fields[v]; len(fs) > 0 {
+		r := rtaint{whole: s.vals[v], fields: make(map[string]taint, len(fs))}
+		for p, t := range fs {
+			r.fields[p] = t
+		}
+		for p, t := range s.rootPaths(v) {
+			if p == "" {
+				r.whole = join(r.whole, t)
+			} else {
+				r.fields[p] = join(r.fields[p], t)
+			}
+		}
+		return r
+	}
+	return rtaint{whole: s.get(v)}
+}
+
+// rootPaths returns what the function stored below root (in program
+// order, or in any order for a captured variable).
+func (s *funcState) rootPaths(root ssa.Value) paths {
+	if s.classOf(root) == classCaptured {
+		return s.ever[root]
+	}
+	return s.cur[root]
 }

@@ -6,28 +6,100 @@ import (
 	"maps"
 	"slices"
 	"sort"
+
+	"golang.org/x/tools/go/ssa"
 )
 
-// summarise turns the settled results and sinks into a summary.
+// instantiate turns a summarised taint into the taint it has at a call,
+// given the call's arguments.
+func (s *funcState) instantiate(ts TaintSummary, ac actuals) taint {
+	t := taint{src: ts.Source, parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client}
+	if t.src.Label != "" {
+		t.origin = s.a.importTrail(ts.Trail)
+	}
+	for _, p := range ts.Params {
+		t = join(t, s.argTaint(ac, p))
+	}
+	for _, p := range ts.FrozenIf {
+		// A helper that builds a static provider from its token
+		// parameter returns a frozen one when the argument is not
+		// provably empty.
+		v := ac.val(p)
+		if q, ok := s.paramIndex(v); ok {
+			t.frozenIf |= 1 << q
+		} else if v != nil && !provablyEmpty(v) {
+			t.frozen = minLabel(t.frozen, "a static provider with a session token")
+		}
+	}
+	for _, p := range ts.FrozenSrcIf {
+		a := s.argTaint(ac, p)
+		if a.src.Label != "" {
+			t.frozen = minLabel(t.frozen, "a static provider built from "+a.src.Label)
+		}
+		t.frozenSrcIf |= a.params
+	}
+	for _, p := range ts.Calls {
+		// What the function passed in returns.
+		t = join(t, s.resultsOfValue(s.argTaint(ac, p)))
+	}
+	for _, p := range ts.EntryIf {
+		// The caller names the variable the value is put under.
+		v := ac.val(p)
+		if q, ok := s.paramIndex(v); ok {
+			t.entryIf |= 1 << q
+			continue
+		}
+		for _, name := range constStrings(v) {
+			t = withEntry(t, name, t)
+		}
+	}
+	return t
+}
+
+// summarize is instantiate's inverse: what a settled taint says to callers.
+func (s *funcState) summarize(t taint) TaintSummary {
+	ts := TaintSummary{
+		Source: t.src, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client,
+		FrozenIf: bits(t.frozenIf), FrozenSrcIf: bits(t.frozenSrcIf), Params: bits(t.params),
+		Calls: bits(t.calls), EntryIf: bits(t.entryIf),
+	}
+	if t.src.Label != "" {
+		ts.Trail = s.a.exportTrail(t.origin)
+	}
+	return ts
+}
+
+// summarise turns the settled results, sinks and exit memory into the
+// function's summary.
 func (s *funcState) summarise() *FuncSummary {
 	fi := s.fi
-	sum := &FuncSummary{}
+	sum := &FuncSummary{Fetches: s.fetches, CachesForever: s.a.cachingField(fi.fn) != ""}
 	for _, r := range fi.results {
-		rs := ResultSummary{TaintSummary: summarize(r.whole)}
-		for _, i := range slices.Sorted(maps.Keys(r.fields)) {
-			f := r.fields[i]
-			rs.Fields = append(rs.Fields, FieldSummary{Field: i, TaintSummary: summarize(f)})
+		rs := ResultSummary{TaintSummary: s.summarize(r.whole)}
+		for _, p := range slices.Sorted(maps.Keys(r.fields)) {
+			if ts := s.summarize(r.fields[p]); !ts.empty() {
+				rs.Fields = append(rs.Fields, FieldSummary{Path: p, TaintSummary: ts})
+			}
 		}
 		sum.Results = append(sum.Results, rs)
 	}
 	seen := make(map[ParamSink]bool)
+	add := func(ps ParamSink) {
+		if !seen[ps] {
+			seen[ps] = true
+			sum.Sinks = append(sum.Sinks, ps)
+		}
+	}
 	for _, h := range fi.sinks {
+		if h.t.src.Label != "" && h.kind != Singleton {
+			// Reported at the construction itself, where the fix goes.
+			continue
+		}
 		for _, p := range bits(h.t.params) {
-			ps := ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource}
-			if !seen[ps] {
-				seen[ps] = true
-				sum.Sinks = append(sum.Sinks, ps)
-			}
+			add(ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource})
+		}
+		for _, p := range bits(h.t.calls) {
+			add(ParamSink{Param: p, Call: true, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource})
 		}
 	}
 	sort.Slice(sum.Sinks, func(i, j int) bool {
@@ -40,35 +112,45 @@ func (s *funcState) summarise() *FuncSummary {
 	// Writes to a writer parameter.
 	seenWS := make(map[string]bool)
 	for _, w := range fi.writes {
-		ws := WriterSink{Writer: w.writer, Sink: w.sink, TaintSummary: summarize(w.t)}
+		ws := WriterSink{Writer: w.writer, Sink: w.sink, TaintSummary: s.summarize(w.t)}
 		if key := fmt.Sprint(ws); !seenWS[key] {
 			seenWS[key] = true
 			sum.WriterSinks = append(sum.WriterSinks, ws)
 		}
 	}
 	sort.Slice(sum.WriterSinks, func(i, j int) bool { return fmt.Sprint(sum.WriterSinks[i]) < fmt.Sprint(sum.WriterSinks[j]) })
-	// What the function stores through its pointer parameters.
+	// What the function leaves behind its parameters (pointers, slices,
+	// maps) and the variables it captured.
+	roots := make([]*paramRoot, 0, len(fi.fn.Params)+len(fi.fn.FreeVars))
 	for i, p := range fi.fn.Params {
-		if i >= maxParams {
-			break
-		}
-		if _, ok := p.Type().Underlying().(*types.Pointer); !ok {
+		roots = append(roots, &paramRoot{i, p})
+	}
+	for j, fv := range fi.fn.FreeVars {
+		roots = append(roots, &paramRoot{len(fi.fn.Params) + j, fv})
+	}
+	for _, r := range roots {
+		if r.index >= maxParams || !isRef(r.v.Type()) {
 			continue
 		}
-		paths := s.mem[p]
-		for _, path := range slices.Sorted(maps.Keys(paths)) {
-			t := paths[path]
-			t.params &^= 1 << i // the parameter's own contents
-			if ts := summarize(t); !ts.empty() {
-				sum.Writes = append(sum.Writes, ParamWrite{Param: i, Path: path, TaintSummary: ts})
+		ps := s.exit[r.v]
+		for _, path := range slices.Sorted(maps.Keys(ps)) {
+			t := ps[path]
+			t.params &^= 1 << r.index // the parameter's own contents
+			if ts := s.summarize(t); !ts.empty() {
+				sum.Writes = append(sum.Writes, ParamWrite{Param: r.index, Path: path, TaintSummary: ts})
 			}
 		}
 	}
 	return sum
 }
 
-// exportFacts exports the summaries of the package's named functions for
-// the packages that import it.
+type paramRoot struct {
+	index int
+	v     ssa.Value
+}
+
+// exportFacts exports the summaries of the package's named functions and
+// what its functions store on the heap, for the packages that import it.
 func (a *analysisState) exportFacts() {
 	for _, fn := range a.funcs {
 		if fn.Parent() != nil {
@@ -84,4 +166,5 @@ func (a *analysisState) exportFacts() {
 		}
 		a.pass.ExportObjectFact(obj, sum)
 	}
+	a.exportHeap()
 }

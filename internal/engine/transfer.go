@@ -3,43 +3,77 @@ package engine
 import (
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/tokenlint/tokenlint/internal/catalog"
 )
 
-func (s *funcState) step(instr ssa.Instruction) {
+// transfer is the engine's per-instruction policy: how each go/ssa
+// instruction moves taint between values and memory, and, in the last
+// sweep (s.record), which constructions it records. Every precision
+// decision about a single instruction is here; the default is silent.
+func (s *funcState) transfer(instr ssa.Instruction) {
 	switch v := instr.(type) {
+	case *ssa.Alloc:
+		// A new object: its taint is what is stored in it, read where it
+		// is used.
+
 	case *ssa.UnOp:
-		s.set(v, s.get(v.X))
+		switch v.Op {
+		case token.MUL:
+			// A load reads the memory as it is here.
+			s.load(v, s.placeOf(v.X))
+		case token.ARROW:
+			// A receive reads what was sent on the channel.
+			s.load(v, s.placeOf(v.X).elem())
+		default:
+			// -x, ^x, !x: numbers and booleans carry no credential.
+		}
+
 	case *ssa.BinOp:
+		// Only concatenation builds text; "NAME=" + v puts v under NAME.
 		if v.Op == token.ADD {
-			t := join(s.get(v.X), s.get(v.Y))
-			if name := entryName(constString(v.X), true); name != "" && !provablyEmpty(v.Y) {
-				t = withEntry(t, name, s.get(v.Y))
-			}
-			s.set(v, t)
+			s.concat(v)
 		}
+
 	case *ssa.Phi:
+		// A merge: any edge's taint, field by field.
 		for _, e := range v.Edges {
-			s.set(v, s.get(e))
+			s.setR(v, s.shape(e))
 		}
+
 	case *ssa.ChangeType:
-		s.set(v, join(s.get(v.X), s.providerFuncTaint(v.X, v.Type())))
+		// A conversion between types of the same shape; a func converted
+		// to aws.CredentialsProviderFunc becomes a provider.
+		s.setR(v, s.shape(v.X))
+		s.set(v, s.providerFuncTaint(v.X, v.Type()))
+		if s.record {
+			s.providerFunc(v.X, v.Type())
+		}
 	case *ssa.Convert:
-		s.set(v, join(s.get(v.X), s.providerFuncTaint(v.X, v.Type())))
+		s.set(v, s.get(v.X))
+		s.set(v, s.providerFuncTaint(v.X, v.Type()))
+		if s.record {
+			s.providerFunc(v.X, v.Type())
+		}
 	case *ssa.MultiConvert:
 		s.set(v, s.get(v.X))
 	case *ssa.ChangeInterface:
-		s.set(v, s.get(v.X))
+		s.setR(v, s.shape(v.X))
 	case *ssa.MakeInterface:
-		s.set(v, s.get(v.X))
+		// Boxing keeps the value's fields apart, for a type assertion
+		// that unboxes it.
+		s.setR(v, s.shape(v.X))
+	case *ssa.TypeAssert:
+		if v.CommaOk {
+			s.tupleSet(v, []rtaint{s.shape(v.X), {}})
+		} else {
+			s.setR(v, s.shape(v.X))
+		}
 	case *ssa.SliceToArrayPointer:
 		s.set(v, s.get(v.X))
-	case *ssa.TypeAssert:
-		s.set(v, s.get(v.X))
+
 	case *ssa.Slice:
 		t := s.get(v.X)
 		if isString(v.X.Type()) {
@@ -48,126 +82,205 @@ func (s *funcState) step(instr ssa.Instruction) {
 		}
 		s.set(v, t)
 	case *ssa.Index:
+		// An element of an array value, or a byte of a string.
 		s.set(v, s.get(v.X))
 	case *ssa.Lookup:
-		s.set(v, s.get(v.X))
-	case *ssa.Field:
-		if mask, sdk := fieldParts(v.X.Type(), v.Field); mask != 0 {
-			t := join(s.vals[v.X], s.memUnder(v.X, "."+strconv.Itoa(v.Field)))
-			if sdk {
-				t = narrow(t, mask)
+		if _, ok := types.Unalias(v.X.Type()).Underlying().(*types.Map); ok {
+			// m[k] reads the map's contents; v, ok := m[k] too.
+			r := rtaint{whole: s.read(s.placeOf(v.X).elem(), readUnder)}
+			if v.CommaOk {
+				s.tupleSet(v, []rtaint{r, {}})
+			} else {
+				s.setR(v, r)
 			}
-			s.set(v, t)
+		} else {
+			s.set(v, s.get(v.X))
 		}
+	case *ssa.Field:
+		// A field of a struct value keeps its own taint.
+		s.set(v, s.fieldOf(v.X, structFieldName(v.X.Type(), v.Field)))
+	case *ssa.FieldAddr, *ssa.IndexAddr:
+		// Addresses: resolved to places where they are used.
+
 	case *ssa.Extract:
 		if ts, ok := s.tuple[v.Tuple]; ok && v.Index < len(ts) {
-			s.setResult(v, ts[v.Index])
+			s.setR(v, ts[v.Index])
 		} else {
 			s.set(v, s.get(v.Tuple))
 		}
+
 	case *ssa.Store:
-		root, path := addrRoot(v.Addr)
-		s.storeValue(root, path, v.Val)
-	case *ssa.MapUpdate:
-		t := s.get(v.Value)
-		for _, name := range constStrings(v.Key) {
-			if catalog.IsTokenName(name) || catalog.IsKeyName(name) {
-				if !provablyEmpty(v.Value) {
-					t = withEntry(t, name, t)
-				}
+		// A store overwrites the object in program order, and reaches
+		// the heap when the object can be reached from elsewhere.
+		s.store(v.Addr, v.Val)
+		if s.record {
+			if al, ok := s.placeOf(v.Addr).root.(*ssa.Alloc); ok {
+				// A static provider literal (or variable) is a
+				// construction, as complete as its stores so far.
+				s.allocSink(al)
 			}
-		}
-		s.store(memKey{v.Map, "[]"}, t)
-	case *ssa.Call:
-		ts := s.call(v.Common(), v, false)
-		if len(ts) == 1 {
-			s.setResult(v, ts[0])
-		} else if len(ts) > 1 {
-			old := s.tuple[v]
-			merged := make([]rtaint, len(ts))
-			changed := len(old) != len(ts)
-			for i := range ts {
-				merged[i] = ts[i]
-				if i < len(old) {
-					merged[i] = joinR(old[i], ts[i])
-					if !equalR(old[i], merged[i]) {
-						changed = true
-					}
-				}
+			s.cacheSink(v)
+			s.childEnvStore(v)
+			if g := packageLevel(v.Addr); g != nil && !isFunc(v.Val.Type()) {
+				// (A func, such as sync.OnceValue's, is reported where it is made.)
+				s.singletonStore(addrPos(v), g, s.get(v.Val))
 			}
-			if changed {
-				s.tuple[v] = merged
-				s.dirty = true
-			}
-		}
-	}
-}
-
-// setResult records a call result: its whole taint as the value's, its
-// fields' taints as memory rooted at the value.
-func (s *funcState) setResult(v ssa.Value, r rtaint) {
-	s.set(v, r.whole)
-	for i, t := range r.fields {
-		s.store(memKey{v, "." + strconv.Itoa(i)}, t)
-	}
-}
-
-// resultOf splits a returned value into whole and per-field taints.
-func (s *funcState) resultOf(r ssa.Value) rtaint {
-	base, whole := r, s.vals[r]
-	if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL {
-		if al, ok := u.X.(*ssa.Alloc); ok {
-			base, whole = al, s.vals[al]
-		}
-	}
-	st, ok := r.Type().Underlying().(*types.Struct)
-	if !ok {
-		return rtaint{whole: s.get(r)}
-	}
-	out := rtaint{whole: whole}
-	for i := range st.NumFields() {
-		if t := s.memUnder(base, "."+strconv.Itoa(i)); !t.empty() {
-			if out.fields == nil {
-				out.fields = make(map[int]taint)
-			}
-			out.fields[i] = t
-		}
-	}
-	return out
-}
-
-// finish records sinks and results once taints have settled.
-func (s *funcState) finish(instr ssa.Instruction) {
-	switch v := instr.(type) {
-	case *ssa.Return:
-		for i, r := range v.Results {
-			if i < len(s.fi.results) {
-				s.fi.results[i] = joinR(s.fi.results[i], s.resultOf(r))
-			}
-		}
-	case *ssa.Call:
-		s.call(v.Common(), v, true)
-	case *ssa.Go:
-		s.call(v.Common(), nil, true)
-	case *ssa.Defer:
-		s.call(v.Common(), nil, true)
-	case *ssa.Alloc:
-		s.allocSink(v)
-	case *ssa.Store:
-		s.childEnvStore(v)
-		if g := packageLevel(v.Addr); g != nil && !isFunc(v.Val.Type()) {
-			// (A func, such as sync.OnceValue's, is reported where it is made.)
-			s.singletonStore(v.Pos(), g, s.get(v.Val))
 		}
 	case *ssa.MapUpdate:
-		if g := packageLevel(v.Map); g != nil {
-			s.singletonStore(v.Pos(), g, s.get(v.Value))
+		// m[k] = v puts v among the map's contents (never overwriting
+		// them: a map holds many); a credential name as the key makes it
+		// an entry.
+		s.write(s.placeOf(v.Map).elem(), v.Value.Type(), rtaint{whole: s.mapEntry(v.Key, v.Value)}, false)
+		if s.record {
+			if g := packageLevel(v.Map); g != nil {
+				s.singletonStore(v.Pos(), g, s.get(v.Value))
+			}
 		}
+	case *ssa.Send:
+		// ch <- v puts v among what the channel carries.
+		s.write(s.placeOf(v.Chan).elem(), v.X.Type(), s.shape(v.X), false)
+
+	case *ssa.Range:
+		// The iterator yields the contents of what it ranges over.
+		s.ranges[v] = s.placeOf(v.X)
+	case *ssa.Next:
+		if p, ok := s.ranges[v.Iter]; ok && !v.IsString {
+			elem := rtaint{whole: s.read(p.elem(), readUnder)}
+			s.tupleSet(v, []rtaint{{}, elem, elem})
+		}
+	case *ssa.Select:
+		// Each receiving case yields what its channel carries.
+		ts := []rtaint{{}, {}}
+		for _, st := range v.States {
+			if st.Dir == types.RecvOnly {
+				ts = append(ts, rtaint{whole: s.read(s.placeOf(st.Chan).elem(), readUnder)})
+			}
+		}
+		s.tupleSet(v, ts)
+
 	case *ssa.MakeClosure:
-		s.closureSinks(v)
-	case *ssa.ChangeType:
-		s.providerFunc(v.X, v.Type())
-	case *ssa.Convert:
-		s.providerFunc(v.X, v.Type())
+		// A closure captures variables: remember what they hold, apply
+		// what it writes to them, and report the constructions inside it
+		// that freeze them.
+		s.makeClosure(v)
+
+	case *ssa.MakeMap, *ssa.MakeChan, *ssa.MakeSlice:
+		// A new, empty object.
+
+	case *ssa.Call:
+		s.setResults(v, s.call(v.Common(), v))
+	case *ssa.Go:
+		s.call(v.Common(), nil)
+	case *ssa.Defer:
+		s.call(v.Common(), nil)
+
+	case *ssa.Return:
+		if s.record {
+			for i, r := range v.Results {
+				if i < len(s.fi.results) {
+					s.fi.results[i] = joinR(s.fi.results[i], s.resultOf(r))
+				}
+			}
+			s.exit.joinInto(s.cur)
+		}
+
+	default:
+		// If, Jump, Panic, RunDefers, DebugRef, ...: control only.
 	}
+}
+
+// tupleSet joins ts into the results of a multi-valued instruction.
+func (s *funcState) tupleSet(v ssa.Value, ts []rtaint) {
+	old := s.tuple[v]
+	merged := make([]rtaint, len(ts))
+	changed := len(old) != len(ts)
+	for i := range ts {
+		merged[i] = ts[i]
+		if i < len(old) {
+			merged[i] = joinR(old[i], ts[i])
+			if !equalR(old[i], merged[i]) {
+				changed = true
+			}
+		}
+	}
+	if changed {
+		s.tuple[v] = merged
+		s.dirty = true
+	}
+}
+
+// setResults records a call's results.
+func (s *funcState) setResults(v *ssa.Call, ts []rtaint) {
+	if len(ts) == 1 {
+		s.setR(v, ts[0])
+	} else if len(ts) > 1 {
+		s.tupleSet(v, ts)
+	}
+}
+
+// resultOf splits a returned value into whole and per-field taints; for
+// a pointer to a struct, the fields of what it points to.
+func (s *funcState) resultOf(r ssa.Value) rtaint {
+	if _, ok := types.Unalias(r.Type()).Underlying().(*types.Struct); ok {
+		return s.shape(r)
+	}
+	if st, ok := types.Unalias(deref(r.Type())).Underlying().(*types.Struct); ok && isPointer(r.Type()) {
+		p := s.placeOf(r)
+		out := rtaint{whole: s.read(p, readAbove)}
+		for i := range st.NumFields() {
+			name := st.Field(i).Name()
+			if t := s.read(p.field(deref(r.Type()), name), readBelow); !t.empty() {
+				if out.fields == nil {
+					out.fields = make(map[string]taint)
+				}
+				out.fields["."+name] = t
+			}
+		}
+		return out
+	}
+	return rtaint{whole: s.get(r)}
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := types.Unalias(t).Underlying().(*types.Pointer)
+	return ok
+}
+
+// concat handles x + y on strings: the result carries both, and a
+// constant "NAME=" (or a parameter's name followed by "=") before a value
+// makes an entry.
+func (s *funcState) concat(v *ssa.BinOp) {
+	t := join(s.get(v.X), s.get(v.Y))
+	if !provablyEmpty(v.Y) {
+		if name := catalog.EntryName(constString(v.X), true); name != "" {
+			t = withEntry(t, name, s.get(v.Y))
+		}
+		t.entryIf |= s.names[v.X]
+	}
+	s.set(v, t)
+	// name + "=": the caller's argument names what follows.
+	if y := constString(v.Y); y == "=" {
+		if p, ok := s.paramIndex(v.X); ok {
+			s.names[v] |= 1 << p
+		}
+	}
+}
+
+// mapEntry is the taint m[key] = val puts among a map's contents: a
+// credential name as the key makes it an entry; a key the caller passes
+// makes it one at the caller.
+func (s *funcState) mapEntry(key, val ssa.Value) taint {
+	t := s.get(val)
+	if provablyEmpty(val) {
+		return t
+	}
+	for _, name := range constStrings(key) {
+		if catalog.IsTokenName(name) || catalog.IsKeyName(name) {
+			t = withEntry(t, name, t)
+		}
+	}
+	if p, ok := s.paramIndex(key); ok {
+		t.entryIf |= 1 << p
+	}
+	return t
 }

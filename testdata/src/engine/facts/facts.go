@@ -17,7 +17,7 @@ type Session struct {
 	Expires            time.Time
 }
 
-func Fetch(ctx context.Context, c *sts.Client) (Session, error) { // want Fetch:`summary\(result 0 field 0 from sts\.AssumeRole output; result 0 field 1 from sts\.AssumeRole output; result 0 field 2 from sts\.AssumeRole output\)`
+func Fetch(ctx context.Context, c *sts.Client) (Session, error) { // want Fetch:`summary\(result 0 field \.Key from sts\.AssumeRole output; result 0 field \.Secret from sts\.AssumeRole output; result 0 field \.Token from sts\.AssumeRole output; fetches\)`
 	out, err := c.AssumeRole(ctx, &sts.AssumeRoleInput{})
 	if err != nil {
 		return Session{}, err
@@ -38,7 +38,7 @@ func Static(key, secret, token string) aws.CredentialsProvider { // want Static:
 	return credentials.NewStaticCredentialsProvider(key, secret, token)
 }
 
-func Snapshot(ctx context.Context, p aws.CredentialsProvider) aws.Credentials { // want Snapshot:`summary\(result 0 from a one-off Retrieve\(\) snapshot\)`
+func Snapshot(ctx context.Context, p aws.CredentialsProvider) aws.Credentials { // want Snapshot:`summary\(result 0 from a one-off Retrieve\(\) snapshot; fetches\)`
 	v, _ := p.Retrieve(ctx)
 	return v
 }

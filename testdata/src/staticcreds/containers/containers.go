@@ -123,7 +123,9 @@ func load() aws.CredentialsProvider {
 // A sync.Map of long-lived keys: not reported.
 var keyCache sync.Map
 
-func storeKeys() { keyCache.Store("default", aws.Credentials{AccessKeyID: os.Getenv("K"), SecretAccessKey: os.Getenv("S")}) }
+func storeKeys() {
+	keyCache.Store("default", aws.Credentials{AccessKeyID: os.Getenv("K"), SecretAccessKey: os.Getenv("S")})
+}
 
 func loadKeys() aws.CredentialsProvider {
 	v, _ := keyCache.Load("default")

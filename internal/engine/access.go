@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/token"
+	"maps"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -170,19 +171,28 @@ func masked(t taint, mask uint8) taint {
 	return t
 }
 
-// load records the value read from p by v: a struct is read field by
-// field, so that its fields keep their own taints.
-func (s *funcState) load(v ssa.Value, p place) {
-	st, ok := types.Unalias(v.Type()).Underlying().(*types.Struct)
+// load records the value read from p by v.
+func (s *funcState) load(v ssa.Value, p place) { s.setR(v, s.readShape(p, v.Type())) }
+
+// readShape reads a value of type typ from p: a struct is read field by
+// field, so that its fields keep their own taints (an expiry kept beside
+// a token is not a token).
+func (s *funcState) readShape(p place, typ types.Type) rtaint {
+	st, ok := types.Unalias(typ).Underlying().(*types.Struct)
 	if !ok {
-		s.set(v, s.read(p, readUnder))
-		return
+		return rtaint{whole: s.read(p, readUnder)}
 	}
-	s.set(v, s.read(p, readAbove))
+	r := rtaint{whole: s.read(p, readAbove)}
 	for i := range st.NumFields() {
 		name := st.Field(i).Name()
-		s.setField(v, "."+name, s.read(p.field(v.Type(), name), readBelow))
+		if t := s.read(p.field(typ, name), readBelow); !t.empty() {
+			if r.fields == nil {
+				r.fields = make(map[string]taint)
+			}
+			r.fields["."+name] = t
+		}
 	}
+	return r
 }
 
 // write stores a value of shape r and type typ at p. A store that
@@ -319,7 +329,36 @@ func (s *funcState) fieldOf(x ssa.Value, name string) taint {
 	}
 	t := join(s.vals[x], s.fields[x].below("."+name))
 	t = join(t, s.memPaths(x, s.classOf(x)).under("."+name))
+	t = join(t, s.callerStruct(x).below("."+name))
 	return masked(t, mask)
+}
+
+// callerStruct returns, for a struct value of the user's type that the
+// caller passes (a parameter, a value receiver, a captured variable),
+// what the heap says its fields hold: the caller's object is one of all
+// the instances the heap stands for.
+func (s *funcState) callerStruct(v ssa.Value) paths {
+	switch v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar:
+	default:
+		return nil
+	}
+	tn := userStruct(v.Type())
+	if tn == nil {
+		return nil
+	}
+	own, imp := s.a.heapPaths(tn), s.a.importedPaths(tn)
+	if len(imp) == 0 {
+		return own
+	}
+	out := maps.Clone(own)
+	if out == nil {
+		out = make(paths)
+	}
+	for p, t := range imp {
+		out.weakSet(p, t)
+	}
+	return out
 }
 
 // addrPos returns a position for a store's finding.

@@ -115,6 +115,11 @@ func (s *funcState) valueTarget(fn *ssa.Function, args []ssa.Value) target {
 	}
 	obj, _ := fn.Object().(*types.Func)
 	ac := actuals{vals: args}
+	if isMethodValue(fn, len(args)) {
+		// A method value named by another package's fact: its receiver
+		// was bound there.
+		ac.vals = append([]ssa.Value{nil}, args...)
+	}
 	if len(captured) > 0 {
 		ac.known = make(map[int]taint, len(captured))
 		for j, t := range captured {

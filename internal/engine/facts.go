@@ -84,11 +84,26 @@ type TaintSummary struct {
 	// hops between, as positions that survive going from one package
 	// to another.
 	Trail []Hop
+	// Funcs are the named functions and methods a value of func type may
+	// be (a method value: the method, without its receiver).
+	Funcs []FuncRef
+}
+
+// A FuncRef names a function (Recv "") or a method of a package.
+type FuncRef struct {
+	Pkg, Recv, Name string
+}
+
+func (f FuncRef) String() string {
+	if f.Recv != "" {
+		return f.Pkg + "." + f.Recv + "." + f.Name
+	}
+	return f.Pkg + "." + f.Name
 }
 
 func (t *TaintSummary) empty() bool {
 	return t.Source.Label == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 &&
-		len(t.FrozenSrcIf) == 0 && len(t.Params) == 0 && len(t.Calls) == 0 && len(t.EntryIf) == 0
+		len(t.FrozenSrcIf) == 0 && len(t.Params) == 0 && len(t.Calls) == 0 && len(t.EntryIf) == 0 && len(t.Funcs) == 0
 }
 
 func (t *TaintSummary) describe(what string) []string {
@@ -104,6 +119,9 @@ func (t *TaintSummary) describe(what string) []string {
 	}
 	if len(t.EntryIf) > 0 {
 		parts = append(parts, fmt.Sprintf("%s entry named by params %v", what, t.EntryIf))
+	}
+	for _, f := range t.Funcs {
+		parts = append(parts, fmt.Sprintf("%s func %s", what, f))
 	}
 	if t.Entry != "" {
 		parts = append(parts, fmt.Sprintf("%s entry %s", what, t.Entry))

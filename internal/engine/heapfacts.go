@@ -129,7 +129,7 @@ func (a *analysisState) foreignStores() map[string][]ForeignEntry {
 // factTaint is the taint a fact's summary gives a value read from the
 // heap: only what holds outside any call.
 func (a *analysisState) factTaint(ts TaintSummary) taint {
-	t := taint{src: ts.Source, parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client}
+	t := taint{src: ts.Source, parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client, fns: a.fnsOf(ts.Funcs)}
 	if t.src.Label != "" {
 		t.origin = a.importTrail(ts.Trail)
 	}
@@ -138,7 +138,7 @@ func (a *analysisState) factTaint(ts TaintSummary) taint {
 
 // heapSummary is the fact form of a heap taint.
 func (a *analysisState) heapSummary(t taint) TaintSummary {
-	ts := TaintSummary{Source: t.src, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client}
+	ts := TaintSummary{Source: t.src, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client, Funcs: funcRefs(t.fns)}
 	if t.src.Label != "" {
 		ts.Trail = a.exportTrail(t.origin)
 	}

@@ -54,6 +54,8 @@ type analysisState struct {
 	// caching caches cachingField.
 	caching  map[*ssa.Function]string
 	named    []*types.TypeName // named types visible to the package, for impls
+	// pkgByPath indexes the packages this one imports, for FuncRefs.
+	pkgByPath map[string]*types.Package
 	hits     []sinkHit         // findings gathered in the final round
 	calls    map[token.Pos]*ast.CallExpr
 	lits     map[token.Pos]*ast.CompositeLit
@@ -288,7 +290,11 @@ func (s *funcState) shape(v ssa.Value) rtaint {
 		}
 		return r
 	}
-	if fs := s.fields[v]; len(fs) > 0 {
+	fs := s.fields[v]
+	if len(fs) == 0 {
+		fs = s.callerStruct(v)
+	}
+	if len(fs) > 0 {
 		r := rtaint{whole: s.vals[v], fields: make(map[string]taint, len(fs))}
 		for p, t := range fs {
 			r.fields[p] = t

@@ -13,10 +13,7 @@ import (
 // instantiate turns a summarised taint into the taint it has at a call,
 // given the call's arguments.
 func (s *funcState) instantiate(ts TaintSummary, ac actuals) taint {
-	t := taint{src: ts.Source, parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client}
-	if t.src.Label != "" {
-		t.origin = s.a.importTrail(ts.Trail)
-	}
+	t := s.a.factTaint(ts)
 	for _, p := range ts.Params {
 		t = join(t, s.argTaint(ac, p))
 	}
@@ -61,7 +58,7 @@ func (s *funcState) summarize(t taint) TaintSummary {
 	ts := TaintSummary{
 		Source: t.src, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client,
 		FrozenIf: bits(t.frozenIf), FrozenSrcIf: bits(t.frozenSrcIf), Params: bits(t.params),
-		Calls: bits(t.calls), EntryIf: bits(t.entryIf),
+		Calls: bits(t.calls), EntryIf: bits(t.entryIf), Funcs: funcRefs(t.fns),
 	}
 	if t.src.Label != "" {
 		ts.Trail = s.a.exportTrail(t.origin)

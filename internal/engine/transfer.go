@@ -87,7 +87,7 @@ func (s *funcState) transfer(instr ssa.Instruction) {
 	case *ssa.Lookup:
 		if _, ok := types.Unalias(v.X.Type()).Underlying().(*types.Map); ok {
 			// m[k] reads the map's contents; v, ok := m[k] too.
-			r := rtaint{whole: s.read(s.placeOf(v.X).elem(), readUnder)}
+			r := s.readShape(s.placeOf(v.X).elem(), v.Type())
 			if v.CommaOk {
 				s.tupleSet(v, []rtaint{r, {}})
 			} else {
@@ -130,7 +130,9 @@ func (s *funcState) transfer(instr ssa.Instruction) {
 		// m[k] = v puts v among the map's contents (never overwriting
 		// them: a map holds many); a credential name as the key makes it
 		// an entry.
-		s.write(s.placeOf(v.Map).elem(), v.Value.Type(), rtaint{whole: s.mapEntry(v.Key, v.Value)}, false)
+		r := s.shape(v.Value)
+		r.whole = s.mapEntry(v.Key, v.Value, r.whole)
+		s.write(s.placeOf(v.Map).elem(), v.Value.Type(), r, false)
 		if s.record {
 			if g := packageLevel(v.Map); g != nil {
 				s.singletonStore(v.Pos(), g, s.get(v.Value))
@@ -145,15 +147,15 @@ func (s *funcState) transfer(instr ssa.Instruction) {
 		s.ranges[v] = s.placeOf(v.X)
 	case *ssa.Next:
 		if p, ok := s.ranges[v.Iter]; ok && !v.IsString {
-			elem := rtaint{whole: s.read(p.elem(), readUnder)}
-			s.tupleSet(v, []rtaint{{}, elem, elem})
+			tt := v.Type().(*types.Tuple)
+			s.tupleSet(v, []rtaint{{}, s.readShape(p.elem(), tt.At(1).Type()), s.readShape(p.elem(), tt.At(2).Type())})
 		}
 	case *ssa.Select:
 		// Each receiving case yields what its channel carries.
 		ts := []rtaint{{}, {}}
 		for _, st := range v.States {
 			if st.Dir == types.RecvOnly {
-				ts = append(ts, rtaint{whole: s.read(s.placeOf(st.Chan).elem(), readUnder)})
+				ts = append(ts, s.readShape(s.placeOf(st.Chan).elem(), elemType(st.Chan.Type())))
 			}
 		}
 		s.tupleSet(v, ts)
@@ -266,21 +268,21 @@ func (s *funcState) concat(v *ssa.BinOp) {
 	}
 }
 
-// mapEntry is the taint m[key] = val puts among a map's contents: a
-// credential name as the key makes it an entry; a key the caller passes
-// makes it one at the caller.
-func (s *funcState) mapEntry(key, val ssa.Value) taint {
-	t := s.get(val)
+// mapEntry marks what m[key] = val puts among a map's contents (whole,
+// the value's taint as a whole): a credential name as the key makes it
+// an entry; a key the caller passes makes it one at the caller.
+func (s *funcState) mapEntry(key, val ssa.Value, whole taint) taint {
 	if provablyEmpty(val) {
-		return t
+		return whole
 	}
+	all := s.get(val)
 	for _, name := range constStrings(key) {
 		if catalog.IsTokenName(name) || catalog.IsKeyName(name) {
-			t = withEntry(t, name, t)
+			whole = withEntry(whole, name, all)
 		}
 	}
 	if p, ok := s.paramIndex(key); ok {
-		t.entryIf |= 1 << p
+		whole.entryIf |= 1 << p
 	}
-	return t
+	return whole
 }

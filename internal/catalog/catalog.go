@@ -6,7 +6,10 @@
 // SDK reuse the same names under other import paths.
 package catalog
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Import paths of the SDK packages the catalogue refers to.
 const (
@@ -379,4 +382,30 @@ func IsS3Client(label string) bool {
 var OnceFuncs = map[FuncKey]string{
 	{"sync", "OnceValue"}:  "sync.OnceValue",
 	{"sync", "OnceValues"}: "sync.OnceValues",
+}
+
+// sourceByLabel indexes every source by its label (lazily: OutputSources
+// is filled by init).
+var sourceByLabel = sync.OnceValue(func() map[string]Source {
+	m := make(map[string]Source)
+	for _, s := range OutputSources {
+		m[s.Label] = s
+	}
+	for _, s := range SnapshotTypes {
+		m[s.Source.Label] = s.Source
+	}
+	return m
+})
+
+// SourceByLabel returns the source with the given label (facts carry
+// only the label), or a Source with just that label if the catalogue has
+// none by that name.
+func SourceByLabel(label string) Source {
+	if label == "" {
+		return Source{}
+	}
+	if s, ok := sourceByLabel()[label]; ok {
+		return s
+	}
+	return Source{Label: label}
 }

@@ -2,8 +2,8 @@ package engine
 
 import (
 	"go/token"
-	"maps"
 	"go/types"
+	"maps"
 
 	"golang.org/x/tools/go/ssa"
 

@@ -166,6 +166,7 @@ func (s *funcState) summaryOf(tg target) *FuncSummary {
 	}
 	var sum FuncSummary
 	if s.a.pass.ImportObjectFact(tg.obj, &sum) {
+		setFrom(&sum, tg.obj.Pkg())
 		return &sum
 	}
 	return nil

@@ -29,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	// Facts: "this package can carry AWS credentials" and per-function
 	// summaries ("result N carries temporary credentials", "parameter N
 	// is frozen into a static provider").
-	FactTypes:  []analysis.Fact{new(relevantFact), new(FuncSummary), new(HeapFact), new(ForeignStores)},
+	FactTypes:  []analysis.Fact{new(relevantFact), new(FuncSummary), new(HeapFact), new(ForeignStores), new(TrailTable)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 

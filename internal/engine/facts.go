@@ -2,9 +2,10 @@ package engine
 
 import (
 	"fmt"
+	"go/types"
 	"strings"
 
-	"github.com/tokenlint/tokenlint/internal/catalog"
+	"golang.org/x/tools/go/analysis"
 )
 
 // relevantFact marks a package that can carry AWS credentials: an SDK
@@ -57,7 +58,8 @@ type ParamWrite struct {
 type TaintSummary struct {
 	// Source is set when the value carries temporary credentials from
 	// a source inside the function (or its callees).
-	Source catalog.Source
+	// (by its label: catalog.SourceByLabel has the rest).
+	Source string
 	// Parts are the parts of the credentials (catalog.PartKeyID, ...)
 	// the value carries from Source.
 	Parts uint8
@@ -81,9 +83,13 @@ type TaintSummary struct {
 	// credential variable or key the value puts a value under.
 	EntryIf []int
 	// Trail is where Source came from, for messages: the source and the
-	// hops between, as positions that survive going from one package
-	// to another.
-	Trail []Hop
+	// hops between, as an index (from 1) into the TrailTable of the
+	// package that exports the fact. trail is the same within the package
+	// being analysed.
+	Trail int
+	trail *trail
+	// from is the package whose TrailTable Trail indexes (set on import).
+	from *types.Package
 	// Funcs are the named functions and methods a value of func type may
 	// be (a method value: the method, without its receiver).
 	Funcs []FuncRef
@@ -102,14 +108,14 @@ func (f FuncRef) String() string {
 }
 
 func (t *TaintSummary) empty() bool {
-	return t.Source.Label == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 &&
+	return t.Source == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 &&
 		len(t.FrozenSrcIf) == 0 && len(t.Params) == 0 && len(t.Calls) == 0 && len(t.EntryIf) == 0 && len(t.Funcs) == 0
 }
 
 func (t *TaintSummary) describe(what string) []string {
 	var parts []string
-	if t.Source.Label != "" {
-		parts = append(parts, fmt.Sprintf("%s from %s", what, t.Source.Label))
+	if t.Source != "" {
+		parts = append(parts, fmt.Sprintf("%s from %s", what, t.Source))
 	}
 	if len(t.Params) > 0 {
 		parts = append(parts, fmt.Sprintf("%s from params %v", what, t.Params))
@@ -213,4 +219,47 @@ func (s *FuncSummary) empty() bool {
 		}
 	}
 	return true
+}
+
+// TrailTable is a package fact: the trails that the package's other
+// facts refer to by index, each stored once.
+type TrailTable struct {
+	Trails [][]Hop
+}
+
+func (*TrailTable) AFact() {}
+
+func (t *TrailTable) String() string { return fmt.Sprintf("trails(%d)", len(t.Trails)) }
+
+// taintSummaries calls f on every TaintSummary of a fact.
+func taintSummaries(fact analysis.Fact, f func(*TaintSummary)) {
+	switch fact := fact.(type) {
+	case *FuncSummary:
+		for i := range fact.Results {
+			f(&fact.Results[i].TaintSummary)
+			for j := range fact.Results[i].Fields {
+				f(&fact.Results[i].Fields[j].TaintSummary)
+			}
+		}
+		for i := range fact.Writes {
+			f(&fact.Writes[i].TaintSummary)
+		}
+		for i := range fact.WriterSinks {
+			f(&fact.WriterSinks[i].TaintSummary)
+		}
+	case *HeapFact:
+		for i := range fact.Entries {
+			f(&fact.Entries[i].TaintSummary)
+		}
+	case *ForeignStores:
+		for i := range fact.Entries {
+			f(&fact.Entries[i].TaintSummary)
+		}
+	}
+}
+
+// setFrom records, on an imported fact, the package whose TrailTable its
+// trails index.
+func setFrom(fact analysis.Fact, pkg *types.Package) {
+	taintSummaries(fact, func(ts *TaintSummary) { ts.from = pkg })
 }

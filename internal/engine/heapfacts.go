@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/tokenlint/tokenlint/internal/catalog"
 )
 
 // HeapFact says what a package's code stores, anywhere, into one struct
@@ -87,6 +89,7 @@ func (a *analysisState) importedPaths(base heapBase) paths {
 				f := st.Field(i)
 				var fact HeapFact
 				if a.pass.ImportObjectFact(f, &fact) {
+					setFrom(&fact, f.Pkg())
 					for _, e := range fact.Entries {
 						add("."+f.Name(), e)
 					}
@@ -96,6 +99,7 @@ func (a *analysisState) importedPaths(base heapBase) paths {
 	case *types.Var:
 		var fact HeapFact
 		if a.pass.ImportObjectFact(obj, &fact) {
+			setFrom(&fact, obj.Pkg())
 			for _, e := range fact.Entries {
 				add("", e)
 			}
@@ -119,6 +123,8 @@ func (a *analysisState) foreignStores() map[string][]ForeignEntry {
 		if !ok || pf.Package == a.pass.Pkg {
 			continue
 		}
+		fs = &ForeignStores{Entries: slices.Clone(fs.Entries)}
+		setFrom(fs, pf.Package)
 		for _, e := range fs.Entries {
 			a.foreign[e.Base] = append(a.foreign[e.Base], e)
 		}
@@ -126,21 +132,31 @@ func (a *analysisState) foreignStores() map[string][]ForeignEntry {
 	return a.foreign
 }
 
-// factTaint is the taint a fact's summary gives a value read from the
-// heap: only what holds outside any call.
+// factTaint is the taint a fact's summary gives a value as it is,
+// outside any call: its source, entry, frozen provider, client and
+// functions (instantiate adds what depends on a call's arguments).
 func (a *analysisState) factTaint(ts TaintSummary) taint {
-	t := taint{src: ts.Source, parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client, fns: a.fnsOf(ts.Funcs)}
+	t := taint{src: catalog.SourceByLabel(ts.Source), parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client, fns: a.fnsOf(ts.Funcs)}
 	if t.src.Label != "" {
-		t.origin = a.importTrail(ts.Trail)
+		if ts.from != nil {
+			t.origin = a.importTrail(ts.from, ts.Trail)
+		} else {
+			t.origin = ts.trail
+		}
 	}
 	return t
 }
 
-// heapSummary is the fact form of a heap taint.
-func (a *analysisState) heapSummary(t taint) TaintSummary {
-	ts := TaintSummary{Source: t.src, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client, Funcs: funcRefs(t.fns)}
+// summarize is factTaint's inverse: what a settled taint says to other
+// functions and packages.
+func (a *analysisState) summarize(t taint) TaintSummary {
+	ts := TaintSummary{
+		Source: t.src.Label, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client,
+		FrozenIf: bits(t.frozenIf), FrozenSrcIf: bits(t.frozenSrcIf), Params: bits(t.params),
+		Calls: bits(t.calls), EntryIf: bits(t.entryIf), Funcs: funcRefs(t.fns),
+	}
 	if t.src.Label != "" {
-		ts.Trail = a.exportTrail(t.origin)
+		ts.trail = t.origin
 	}
 	return ts
 }
@@ -155,7 +171,7 @@ func (a *analysisState) exportHeap() {
 	for _, base := range bases {
 		ps := a.heap.bases[base]
 		for _, path := range slices.Sorted(maps.Keys(ps)) {
-			ts := a.heapSummary(ps[path])
+			ts := a.summarize(local(ps[path]))
 			if ts.empty() {
 				continue
 			}
@@ -170,11 +186,13 @@ func (a *analysisState) exportHeap() {
 			own[obj] = append(own[obj], HeapEntry{Path: rest, TaintSummary: ts})
 		}
 	}
-	for obj, entries := range own {
-		a.pass.ExportObjectFact(obj, &HeapFact{Entries: entries})
+	objs := slices.Collect(maps.Keys(own))
+	slices.SortFunc(objs, func(x, y types.Object) int { return int(x.Pos() - y.Pos()) })
+	for _, obj := range objs {
+		a.exports = append(a.exports, export{obj, &HeapFact{Entries: own[obj]}})
 	}
 	if len(foreign.Entries) > 0 {
-		a.pass.ExportPackageFact(&foreign)
+		a.exports = append(a.exports, export{nil, &foreign})
 	}
 }
 

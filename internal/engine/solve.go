@@ -52,21 +52,23 @@ type analysisState struct {
 	// impls caches the implementations of interface methods.
 	impls map[*types.Func][]*types.Func
 	// caching caches cachingField.
-	caching  map[*ssa.Function]string
-	named    []*types.TypeName // named types visible to the package, for impls
+	caching map[*ssa.Function]string
+	named   []*types.TypeName // named types visible to the package, for impls
 	// pkgByPath indexes the packages this one imports, for FuncRefs.
 	pkgByPath map[string]*types.Package
-	hits     []sinkHit         // findings gathered in the final round
-	calls    map[token.Pos]*ast.CallExpr
-	lits     map[token.Pos]*ast.CompositeLit
-	funcLits map[token.Pos]*ast.FuncLit
-	lhs      []ast.Expr // left-hand sides of assignments
-	final    bool
-	current  *ssa.Function // being analysed, for error messages
+	hits      []sinkHit // findings gathered in the final round
+	calls     map[token.Pos]*ast.CallExpr
+	lits      map[token.Pos]*ast.CompositeLit
+	funcLits  map[token.Pos]*ast.FuncLit
+	lhs       []ast.Expr // left-hand sides of assignments
+	final     bool
+	current   *ssa.Function // being analysed, for error messages
 	// trails interns the trails of sources; relDir is the package's
 	// directory relative to its module root.
-	trails map[string]*trail
-	relDir string
+	exports     []export
+	trails      map[string]*trail
+	trailTables map[*types.Package][]*trail
+	relDir      string
 }
 
 func newAnalysis(pass *analysis.Pass) *analysisState {
@@ -81,6 +83,7 @@ func newAnalysis(pass *analysis.Pass) *analysisState {
 		customStatic: make(map[catalog.TypeKey]string),
 		impls:        make(map[*types.Func][]*types.Func),
 		trails:       make(map[string]*trail),
+		trailTables:  make(map[*types.Package][]*trail),
 		caching:      make(map[*ssa.Function]string),
 	}
 	a.funcs = srcFuncs(pass, pkg)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -53,28 +54,15 @@ func (s *funcState) instantiate(ts TaintSummary, ac actuals) taint {
 	return t
 }
 
-// summarize is instantiate's inverse: what a settled taint says to callers.
-func (s *funcState) summarize(t taint) TaintSummary {
-	ts := TaintSummary{
-		Source: t.src, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client,
-		FrozenIf: bits(t.frozenIf), FrozenSrcIf: bits(t.frozenSrcIf), Params: bits(t.params),
-		Calls: bits(t.calls), EntryIf: bits(t.entryIf), Funcs: funcRefs(t.fns),
-	}
-	if t.src.Label != "" {
-		ts.Trail = s.a.exportTrail(t.origin)
-	}
-	return ts
-}
-
 // summarise turns the settled results, sinks and exit memory into the
 // function's summary.
 func (s *funcState) summarise() *FuncSummary {
 	fi := s.fi
 	sum := &FuncSummary{Fetches: s.fetches, CachesForever: s.a.cachingField(fi.fn) != ""}
 	for _, r := range fi.results {
-		rs := ResultSummary{TaintSummary: s.summarize(r.whole)}
+		rs := ResultSummary{TaintSummary: s.a.summarize(r.whole)}
 		for _, p := range slices.Sorted(maps.Keys(r.fields)) {
-			if ts := s.summarize(r.fields[p]); !ts.empty() {
+			if ts := s.a.summarize(r.fields[p]); !ts.empty() {
 				rs.Fields = append(rs.Fields, FieldSummary{Path: p, TaintSummary: ts})
 			}
 		}
@@ -109,7 +97,7 @@ func (s *funcState) summarise() *FuncSummary {
 	// Writes to a writer parameter.
 	seenWS := make(map[string]bool)
 	for _, w := range fi.writes {
-		ws := WriterSink{Writer: w.writer, Sink: w.sink, TaintSummary: s.summarize(w.t)}
+		ws := WriterSink{Writer: w.writer, Sink: w.sink, TaintSummary: s.a.summarize(w.t)}
 		if key := fmt.Sprint(ws); !seenWS[key] {
 			seenWS[key] = true
 			sum.WriterSinks = append(sum.WriterSinks, ws)
@@ -133,7 +121,7 @@ func (s *funcState) summarise() *FuncSummary {
 		for _, path := range slices.Sorted(maps.Keys(ps)) {
 			t := ps[path]
 			t.params &^= 1 << r.index // the parameter's own contents
-			if ts := s.summarize(t); !ts.empty() {
+			if ts := s.a.summarize(t); !ts.empty() {
 				sum.Writes = append(sum.Writes, ParamWrite{Param: r.index, Path: path, TaintSummary: ts})
 			}
 		}
@@ -161,7 +149,25 @@ func (a *analysisState) exportFacts() {
 		if sum.empty() {
 			continue
 		}
-		a.pass.ExportObjectFact(obj, sum)
+		a.exports = append(a.exports, export{obj, sum})
 	}
 	a.exportHeap()
+	var facts []analysis.Fact
+	for _, e := range a.exports {
+		facts = append(facts, e.fact)
+	}
+	a.exportTrails(facts)
+	for _, e := range a.exports {
+		if e.obj == nil {
+			a.pass.ExportPackageFact(e.fact)
+		} else {
+			a.pass.ExportObjectFact(e.obj, e.fact)
+		}
+	}
+}
+
+// An export is a fact waiting for the trails it refers to to be numbered.
+type export struct {
+	obj  types.Object // nil for a package fact
+	fact analysis.Fact
 }

@@ -3,8 +3,11 @@ package engine
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/tokenlint/tokenlint/internal/catalog"
 )
@@ -119,13 +122,47 @@ func (s *funcState) addHop(t taint, pos token.Pos, msg string) taint {
 	return t
 }
 
-// importTrail interns a trail read from a fact.
-func (a *analysisState) importTrail(hops []Hop) *trail { return a.intern(hops) }
-
-// exportTrail returns the hops of a trail for a fact.
-func (a *analysisState) exportTrail(t *trail) []Hop {
-	if t == nil {
+// importTrail returns trail number i (from 1) of a package's TrailTable.
+func (a *analysisState) importTrail(pkg *types.Package, i int) *trail {
+	if pkg == nil {
 		return nil
 	}
-	return t.hops
+	tab, ok := a.trailTables[pkg]
+	if !ok {
+		var tt TrailTable
+		if a.pass.ImportPackageFact(pkg, &tt) {
+			for _, hops := range tt.Trails {
+				tab = append(tab, a.intern(hops))
+			}
+		}
+		a.trailTables[pkg] = tab
+	}
+	if i < 1 || i > len(tab) {
+		return nil
+	}
+	return tab[i-1]
+}
+
+// exportTrails numbers the trails the facts about to be exported refer
+// to, and exports them as the package's TrailTable.
+func (a *analysisState) exportTrails(facts []analysis.Fact) {
+	var tt TrailTable
+	index := make(map[*trail]int)
+	for _, f := range facts {
+		taintSummaries(f, func(ts *TaintSummary) {
+			if ts.trail == nil {
+				return
+			}
+			i, ok := index[ts.trail]
+			if !ok {
+				tt.Trails = append(tt.Trails, ts.trail.hops)
+				i = len(tt.Trails)
+				index[ts.trail] = i
+			}
+			ts.Trail = i
+		})
+	}
+	if len(tt.Trails) > 0 {
+		a.pass.ExportPackageFact(&tt)
+	}
 }

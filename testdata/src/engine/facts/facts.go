@@ -1,4 +1,4 @@
-package facts // want package:"awsRelevant"
+package facts // want package:"awsRelevant" package:`trails\(2\)`
 
 // The function summaries the engine exports, checked as facts.
 

@@ -64,6 +64,9 @@ func IsStdPath(path string) bool {
 
 // A Source describes one kind of value that carries temporary credentials.
 type Source struct {
+	// Key identifies the source uniquely (facts carry only the key:
+	// v1 and v2 share labels, not fixes).
+	Key string
 	// Label names the origin in messages, e.g. "sts.AssumeRole output".
 	Label string
 	// Fix is the clause that says which SDK call replaces the frozen copy.
@@ -93,9 +96,10 @@ func init() {
 		"GetDelegatedAccessToken":   custom,
 	}
 	for op, fix := range v2 {
-		OutputSources[TypeKey{V2STS, op + "Output"}] = Source{Label: "sts." + op + " output", Fix: fix}
+		OutputSources[TypeKey{V2STS, op + "Output"}] = Source{Key: "v2.sts." + op, Label: "sts." + op + " output", Fix: fix}
 	}
 	OutputSources[TypeKey{V2SSO, "GetRoleCredentialsOutput"}] = Source{
+		Key:   "v2.sso.GetRoleCredentials",
 		Label: "sso.GetRoleCredentials output",
 		Fix:   "use aws.NewCredentialsCache(ssocreds.New(ssoClient, accountID, roleName, startURL))",
 	}
@@ -107,9 +111,10 @@ func init() {
 		"GetFederationToken":        "use a credentials.Provider whose IsExpired reports the session's expiry",
 	}
 	for op, fix := range v1 {
-		OutputSources[TypeKey{V1STS, op + "Output"}] = Source{Label: "sts." + op + " output", Fix: fix}
+		OutputSources[TypeKey{V1STS, op + "Output"}] = Source{Key: "v1.sts." + op, Label: "sts." + op + " output", Fix: fix}
 	}
 	OutputSources[TypeKey{V1SSO, "GetRoleCredentialsOutput"}] = Source{
+		Key:   "v1.sso.GetRoleCredentials",
 		Label: "sso.GetRoleCredentials output",
 		Fix:   "use ssocreds.NewCredentials(sess, accountID, roleName, startURL)",
 	}
@@ -119,11 +124,13 @@ func init() {
 var (
 	// V2Snapshot is an aws.Credentials returned by Retrieve.
 	V2Snapshot = Source{
+		Key:   "v2.snapshot",
 		Label: "a one-off Retrieve() snapshot",
 		Fix:   "pass the provider itself (e.g. cfg.Credentials) instead of a snapshot of it",
 	}
 	// V1Snapshot is a credentials.Value returned by Get or Retrieve.
 	V1Snapshot = Source{
+		Key:   "v1.snapshot",
 		Label: "a one-off Credentials.Get() snapshot",
 		Fix:   "pass the *credentials.Credentials itself (e.g. sess.Config.Credentials) instead of a snapshot of it",
 	}
@@ -384,28 +391,27 @@ var OnceFuncs = map[FuncKey]string{
 	{"sync", "OnceValues"}: "sync.OnceValues",
 }
 
-// sourceByLabel indexes every source by its label (lazily: OutputSources
-// is filled by init).
-var sourceByLabel = sync.OnceValue(func() map[string]Source {
+// sourceByKey indexes every source by its key (lazily: OutputSources is
+// filled by init).
+var sourceByKey = sync.OnceValue(func() map[string]Source {
 	m := make(map[string]Source)
 	for _, s := range OutputSources {
-		m[s.Label] = s
+		m[s.Key] = s
 	}
 	for _, s := range SnapshotTypes {
-		m[s.Source.Label] = s.Source
+		m[s.Source.Key] = s.Source
 	}
 	return m
 })
 
-// SourceByLabel returns the source with the given label (facts carry
-// only the label), or a Source with just that label if the catalogue has
-// none by that name.
-func SourceByLabel(label string) Source {
-	if label == "" {
+// SourceByKey returns the source with the given key (facts carry only
+// the key), or a Source labelled with the key if the catalogue has none.
+func SourceByKey(key string) Source {
+	if key == "" {
 		return Source{}
 	}
-	if s, ok := sourceByLabel()[label]; ok {
+	if s, ok := sourceByKey()[key]; ok {
 		return s
 	}
-	return Source{Label: label}
+	return Source{Key: key, Label: key}
 }

@@ -185,7 +185,7 @@ func (s *funcState) readShape(p place, typ types.Type) rtaint {
 	r := rtaint{whole: s.read(p, readAbove)}
 	for i := range st.NumFields() {
 		name := st.Field(i).Name()
-		if t := s.read(p.field(typ, name), readBelow); !t.empty() {
+		if t := s.read(p.field(s.a, typ, name), readBelow); !t.empty() {
 			if r.fields == nil {
 				r.fields = make(map[string]taint)
 			}
@@ -226,7 +226,7 @@ func (s *funcState) write(p place, typ types.Type, r rtaint, strong bool) {
 	}
 	s.a.heap.store(p.hbase, p.hpath, r.whole)
 	for q, t := range r.fields {
-		d := p.descend(typ, q)
+		d := p.descend(s.a, typ, q)
 		if d.hbase != nil {
 			s.a.heap.store(d.hbase, d.hpath, t)
 		}
@@ -275,7 +275,7 @@ func (s *funcState) get(v ssa.Value) taint {
 			t = join(t, s.read(p, readUnder))
 		} else {
 			t = join(t, s.memPaths(v, s.classOf(v)).under(""))
-			if tn := userStruct(deref(v.Type())); tn != nil && readsHeap(s.classOf(v), v) {
+			if tn := s.a.userStruct(deref(v.Type())); tn != nil && readsHeap(s.classOf(v), v) {
 				t = join(t, s.a.heapPaths(tn).under(""))
 			}
 		}
@@ -343,7 +343,7 @@ func (s *funcState) callerStruct(v ssa.Value) paths {
 	default:
 		return nil
 	}
-	tn := userStruct(v.Type())
+	tn := s.a.userStruct(v.Type())
 	if tn == nil {
 		return nil
 	}

@@ -161,7 +161,7 @@ func (s *funcState) summaryOf(tg target) *FuncSummary {
 		return nil
 	}
 	path := tg.obj.Pkg().Path()
-	if catalog.IsSDK(path) || catalog.IsStdPath(path) {
+	if s.a.foreign(path) {
 		return nil
 	}
 	var sum FuncSummary
@@ -282,7 +282,7 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, tg target,
 		if v == nil {
 			continue
 		}
-		p := s.placeOf(v).descend(v.Type(), w.Path)
+		p := s.placeOf(v).descend(s.a, v.Type(), w.Path)
 		s.write(p, types.Typ[types.Invalid], rtaint{whole: s.instantiate(w.TaintSummary, ac)}, false)
 	}
 	for i, r := range sum.Results {

@@ -4,8 +4,6 @@ import (
 	"go/types"
 	"slices"
 	"strings"
-
-	"github.com/tokenlint/tokenlint/internal/catalog"
 )
 
 // maxImpls bounds the implementations a call of an interface method is
@@ -25,11 +23,11 @@ func (a *analysisState) implementations(recv types.Type, m *types.Func) []*types
 		return nil
 	}
 	if named, ok := types.Unalias(recv).(*types.Named); ok && named.Obj().Pkg() != nil {
-		if p := named.Obj().Pkg().Path(); catalog.IsStdPath(p) || catalog.IsSDK(p) {
+		if a.foreign(named.Obj().Pkg().Path()) {
 			return nil
 		}
 	}
-	if m.Pkg() != nil && (catalog.IsStdPath(m.Pkg().Path()) || catalog.IsSDK(m.Pkg().Path())) {
+	if m.Pkg() != nil && a.foreign(m.Pkg().Path()) {
 		return nil
 	}
 	if out, ok := a.impls[m]; ok {
@@ -75,7 +73,7 @@ func (a *analysisState) namedTypes() []*types.TypeName {
 	seen := make(map[*types.Package]bool)
 	var visit func(p *types.Package)
 	visit = func(p *types.Package) {
-		if seen[p] || catalog.IsStdPath(p.Path()) || catalog.IsSDK(p.Path()) {
+		if seen[p] || a.foreign(p.Path()) {
 			return
 		}
 		seen[p] = true

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/catalog"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -58,7 +59,7 @@ type ParamWrite struct {
 type TaintSummary struct {
 	// Source is set when the value carries temporary credentials from
 	// a source inside the function (or its callees).
-	// (by its label: catalog.SourceByLabel has the rest).
+	// (by its key: catalog.SourceByKey has the rest).
 	Source string
 	// Parts are the parts of the credentials (catalog.PartKeyID, ...)
 	// the value carries from Source.
@@ -115,7 +116,7 @@ func (t *TaintSummary) empty() bool {
 func (t *TaintSummary) describe(what string) []string {
 	var parts []string
 	if t.Source != "" {
-		parts = append(parts, fmt.Sprintf("%s from %s", what, t.Source))
+		parts = append(parts, fmt.Sprintf("%s from %s", what, catalog.SourceByKey(t.Source).Label))
 	}
 	if len(t.Params) > 0 {
 		parts = append(parts, fmt.Sprintf("%s from params %v", what, t.Params))

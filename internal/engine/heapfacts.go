@@ -114,10 +114,10 @@ func (a *analysisState) importedPaths(base heapBase) paths {
 // foreignStores indexes the ForeignStores facts of the imported packages
 // by base.
 func (a *analysisState) foreignStores() map[string][]ForeignEntry {
-	if a.foreign != nil {
-		return a.foreign
+	if a.foreignIdx != nil {
+		return a.foreignIdx
 	}
-	a.foreign = make(map[string][]ForeignEntry)
+	a.foreignIdx = make(map[string][]ForeignEntry)
 	for _, pf := range a.pass.AllPackageFacts() {
 		fs, ok := pf.Fact.(*ForeignStores)
 		if !ok || pf.Package == a.pass.Pkg {
@@ -126,17 +126,17 @@ func (a *analysisState) foreignStores() map[string][]ForeignEntry {
 		fs = &ForeignStores{Entries: slices.Clone(fs.Entries)}
 		setFrom(fs, pf.Package)
 		for _, e := range fs.Entries {
-			a.foreign[e.Base] = append(a.foreign[e.Base], e)
+			a.foreignIdx[e.Base] = append(a.foreignIdx[e.Base], e)
 		}
 	}
-	return a.foreign
+	return a.foreignIdx
 }
 
 // factTaint is the taint a fact's summary gives a value as it is,
 // outside any call: its source, entry, frozen provider, client and
 // functions (instantiate adds what depends on a call's arguments).
 func (a *analysisState) factTaint(ts TaintSummary) taint {
-	t := taint{src: catalog.SourceByLabel(ts.Source), parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client, fns: a.fnsOf(ts.Funcs)}
+	t := taint{src: catalog.SourceByKey(ts.Source), parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client, fns: a.fnsOf(ts.Funcs)}
 	if t.src.Label != "" {
 		if ts.from != nil {
 			t.origin = a.importTrail(ts.from, ts.Trail)
@@ -151,7 +151,7 @@ func (a *analysisState) factTaint(ts TaintSummary) taint {
 // functions and packages.
 func (a *analysisState) summarize(t taint) TaintSummary {
 	ts := TaintSummary{
-		Source: t.src.Label, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client,
+		Source: t.src.Key, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client,
 		FrozenIf: bits(t.frozenIf), FrozenSrcIf: bits(t.frozenSrcIf), Params: bits(t.params),
 		Calls: bits(t.calls), EntryIf: bits(t.entryIf), Funcs: funcRefs(t.fns),
 	}

@@ -93,7 +93,7 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 	// The standard library's string functions (fmt.Sprintf,
 	// strings.TrimSpace, ...) pass their inputs on; a format that puts a
 	// value under a credential name makes an entry.
-	if callee != nil && catalog.IsStdPath(pkgPath) {
+	if callee != nil && s.a.foreign(pkgPath) && !catalog.IsSDK(pkgPath) {
 		t := s.argsTaint(args)
 		if recv == nil && len(args) > 1 && strings.HasPrefix(name, "Sprint") {
 			t = s.formatEntry(t, args[0], args[1:])

@@ -77,7 +77,7 @@ func sourced(src catalog.Source) taint { return taint{src: src, parts: catalog.P
 // smaller label wins (then the smaller trail), so that the result does
 // not depend on visiting order.
 func join(a, b taint) taint {
-	if a.src.Label == "" || (b.src.Label != "" && (b.src.Label < a.src.Label || b.src.Label == a.src.Label && b.origin.less(a.origin))) {
+	if b.src.Label != "" && (a.src.Label == "" || sourceLess(b, a)) {
 		a.src, a.origin = b.src, b.origin
 	}
 	a.entry = minLabel(a.entry, b.entry)
@@ -91,6 +91,18 @@ func join(a, b taint) taint {
 	a.frozenSrcIf |= b.frozenSrcIf
 	a.fns = a.fns.union(b.fns)
 	return a
+}
+
+// sourceLess orders the sources of two taints: by label, then key (v1
+// and v2 share labels), then trail.
+func sourceLess(a, b taint) bool {
+	if a.src.Label != b.src.Label {
+		return a.src.Label < b.src.Label
+	}
+	if a.src.Key != b.src.Key {
+		return a.src.Key < b.src.Key
+	}
+	return a.origin.less(b.origin)
 }
 
 // narrow keeps only the given parts of the credentials.

@@ -48,9 +48,9 @@ func (p place) onHeap() bool { return p.hbase != nil }
 
 // field returns the place of field name of the struct at p, whose type
 // (the struct, not a pointer to it) is st.
-func (p place) field(st types.Type, name string) place {
+func (p place) field(a *analysisState, st types.Type, name string) place {
 	p.path += "." + name
-	if tn := userStruct(st); tn != nil {
+	if tn := a.userStruct(st); tn != nil {
 		p.hbase, p.hpath = tn, "."+name
 	} else if p.hbase != nil {
 		p.hpath += "." + name
@@ -74,7 +74,7 @@ func (p place) elem() place {
 // descend returns the place at path below p, where the value at p has
 // type t: the fields of the user's struct types become heap bases of
 // their own on the way down, as they do for a FieldAddr.
-func (p place) descend(t types.Type, path string) place {
+func (p place) descend(a *analysisState, t types.Type, path string) place {
 	for path != "" {
 		t = deref(t)
 		if rest, ok := strings.CutPrefix(path, "[]"); ok {
@@ -84,7 +84,7 @@ func (p place) descend(t types.Type, path string) place {
 			continue
 		}
 		name, rest := splitField(path)
-		p = p.field(t, name)
+		p = p.field(a, t, name)
 		t = fieldType(t, name)
 		path = rest
 	}
@@ -106,7 +106,7 @@ func (s *funcState) placeOf(v ssa.Value) place {
 	switch v := v.(type) {
 	case *ssa.FieldAddr:
 		st := deref(v.X.Type())
-		return s.placeOf(v.X).field(st, structFieldName(st, v.Field))
+		return s.placeOf(v.X).field(s.a, st, structFieldName(st, v.Field))
 	case *ssa.IndexAddr:
 		// An element of an array (through a pointer) or of a slice.
 		return s.placeOf(v.X).elem()
@@ -145,7 +145,7 @@ func (a *analysisState) globalObj(g *ssa.Global) types.Object {
 
 // userStruct returns the type name of t if t is a named struct type of
 // the user's (neither the standard library's nor the SDK's).
-func userStruct(t types.Type) *types.TypeName {
+func (a *analysisState) userStruct(t types.Type) *types.TypeName {
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok {
 		return nil
@@ -154,10 +154,27 @@ func userStruct(t types.Type) *types.TypeName {
 		return nil
 	}
 	obj := named.Origin().Obj()
-	if obj.Pkg() == nil || catalog.IsStdPath(obj.Pkg().Path()) || catalog.IsSDK(obj.Pkg().Path()) {
+	if obj.Pkg() == nil || a.foreign(obj.Pkg().Path()) {
 		return nil
 	}
 	return obj
+}
+
+// foreign reports whether a package is the standard library's or the
+// SDK's: code that is never analysed and carries no facts. A path whose
+// first element has no dot is the standard library's, unless it is in
+// the module being analysed (a module may be named "benchmod").
+func (a *analysisState) foreign(path string) bool {
+	if catalog.IsSDK(path) {
+		return true
+	}
+	if !catalog.IsStdPath(path) {
+		return false
+	}
+	if m := a.pass.Module; m != nil && m.Path != "" && (path == m.Path || strings.HasPrefix(path, m.Path+"/")) {
+		return false
+	}
+	return true
 }
 
 // sdkStruct reports whether t is a named struct type of the SDK.

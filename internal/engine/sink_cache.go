@@ -38,7 +38,7 @@ func (s *funcState) cacheSink(st *ssa.Store) {
 // cachingLabel describes, for singletonclient, a provider type whose
 // Retrieve keeps its first answer forever; "" for any other type.
 func (s *funcState) cachingForever(ptr types.Type) string {
-	tn := userStruct(deref(ptr))
+	tn := s.a.userStruct(deref(ptr))
 	if tn == nil {
 		return ""
 	}
@@ -71,16 +71,16 @@ func (a *analysisState) cachingField(fn *ssa.Function) string {
 	if f, ok := a.caching[fn]; ok {
 		return f
 	}
-	f := cachingFieldOf(fn)
+	f := a.cachingFieldOf(fn)
 	a.caching[fn] = f
 	return f
 }
 
-func cachingFieldOf(fn *ssa.Function) string {
+func (a *analysisState) cachingFieldOf(fn *ssa.Function) string {
 	if fn.Name() != "Retrieve" || fn.Signature.Recv() == nil || len(fn.Params) == 0 || len(fn.Blocks) == 0 {
 		return ""
 	}
-	if userStruct(deref(fn.Params[0].Type())) == nil || !isPointer(fn.Params[0].Type()) {
+	if a.userStruct(deref(fn.Params[0].Type())) == nil || !isPointer(fn.Params[0].Type()) {
 		return ""
 	}
 	res := fn.Signature.Results()

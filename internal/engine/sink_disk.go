@@ -153,7 +153,7 @@ func (s *funcState) reflectEntries(v ssa.Value, t taint) taint {
 		if !catalog.TokenFileKeys[key] && !catalog.KeyFileKeys[key] {
 			continue
 		}
-		ft := s.read(p.field(deref(ptr.Type()), st.Field(i).Name()), readUnder)
+		ft := s.read(p.field(s.a, deref(ptr.Type()), st.Field(i).Name()), readUnder)
 		if ft.empty() {
 			continue
 		}

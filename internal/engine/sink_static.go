@@ -33,7 +33,7 @@ func (s *funcState) staticProviderType(ptr types.Type) string {
 	if name := catalog.StaticSinkTypes[k]; name != "" {
 		return name
 	}
-	if catalog.IsSDK(k.Pkg) || catalog.IsStdPath(k.Pkg) {
+	if s.a.foreign(k.Pkg) {
 		return ""
 	}
 	if name, ok := s.a.customStatic[k]; ok {
@@ -224,7 +224,7 @@ func (s *funcState) makeClosure(mc *ssa.MakeClosure) {
 			continue
 		}
 		b := mc.Bindings[j]
-		s.write(s.placeOf(b).descend(b.Type(), w.Path), types.Typ[types.Invalid], rtaint{whole: s.instantiate(w.TaintSummary, ac)}, false)
+		s.write(s.placeOf(b).descend(s.a, b.Type(), w.Path), types.Typ[types.Invalid], rtaint{whole: s.instantiate(w.TaintSummary, ac)}, false)
 	}
 	if s.record {
 		s.closureSinks(mc, fn, fi)

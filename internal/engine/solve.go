@@ -37,9 +37,9 @@ type analysisState struct {
 	// heap is the package's shared memory (fields of the user's struct
 	// types, package-level variables); imported holds what other
 	// packages' facts say of the bases this package reads.
-	heap     heap
-	imported map[heapBase]paths
-	foreign  map[string][]ForeignEntry
+	heap       heap
+	imported   map[heapBase]paths
+	foreignIdx map[string][]ForeignEntry
 	// captured joins, per closure (or bound method value), the taints of
 	// the variables it captured where it is made: what its free variables
 	// hold when it is called through a func value.

@@ -231,7 +231,7 @@ func (s *funcState) resultOf(r ssa.Value) rtaint {
 		out := rtaint{whole: s.read(p, readAbove)}
 		for i := range st.NumFields() {
 			name := st.Field(i).Name()
-			if t := s.read(p.field(deref(r.Type()), name), readBelow); !t.empty() {
+			if t := s.read(p.field(s.a, deref(r.Type()), name), readBelow); !t.empty() {
 				if out.fields == nil {
 					out.fields = make(map[string]taint)
 				}

@@ -38,7 +38,7 @@ func message(f engine.Finding) string {
 	}
 	from := ""
 	if f.Source.Label != "" {
-		from = " from " + f.Source.Label
+		from = " from " + analysisutil.From(f)
 	}
 	via := ""
 	if f.Via != "" {
@@ -49,7 +49,7 @@ func message(f engine.Finding) string {
 		return fmt.Sprintf("%s(%q) persists temporary credentials%s in the process environment%s: the SDK reads them once, before web identity, container and IMDS credentials, so they shadow refreshing credentials and fail with ExpiredToken when the session ends; %s",
 			f.Sink, f.Name, from, via, fixProcess)
 	case engine.EnvChild:
-		return fmt.Sprintf("%s puts %s%s into a child process's environment%s: a child that outlives the session cannot refresh it and fails with ExpiredToken; %s",
+		return fmt.Sprintf("%s puts %s%s into a child process's environment%s: a child that outlives the session cannot refresh it and fails with ExpiredToken; %s (a tool that exports credentials on purpose: -envoverride.exec=false)",
 			f.Sink, what, from, via, fixChild)
 	case engine.DiskWrite:
 		if f.Name != "" && f.Source.Label == "" {

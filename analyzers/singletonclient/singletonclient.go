@@ -35,7 +35,7 @@ func init() {
 		"which clients the rule covers: s3 (S3 clients, transfer managers, uploaders, presign clients) or all (every AWS service client)")
 }
 
-const fix = "build the config with config.LoadDefaultConfig, or with a refreshing provider such as aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(stsClient, roleARN))"
+const fix = "build it from config.LoadDefaultConfig or a refreshing provider (aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(...)))"
 
 func message(f engine.Finding) string {
 	if f.Kind != engine.Singleton || (services == "s3" && !catalog.IsS3Client(f.Client)) {
@@ -45,6 +45,10 @@ func message(f engine.Finding) string {
 	if f.Via != "" {
 		where += " (through " + f.Via + ")"
 	}
-	return fmt.Sprintf("%s holds a %s for the whole process, but its credentials come from %s and cannot refresh: every request fails with ExpiredToken once the session ends; %s",
-		where, f.Client, f.Frozen, fix)
+	frozen := f.Frozen
+	if p := analysisutil.SourcePlace(f); p != "" {
+		frozen += " (" + p + ")"
+	}
+	return fmt.Sprintf("%s holds a %s for the whole process, but its credentials come from %s and cannot refresh: requests fail with ExpiredToken once the session ends; %s",
+		where, f.Client, frozen, fix)
 }

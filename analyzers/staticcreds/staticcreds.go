@@ -3,6 +3,7 @@ package staticcreds
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 
 	"github.com/tokenlint/tokenlint/internal/analysisutil"
 	"github.com/tokenlint/tokenlint/internal/engine"
@@ -15,21 +16,26 @@ var doc string
 // credentials.
 var Analyzer = analysisutil.NewAnalyzer("staticcreds", doc, message)
 
+const consequence = "never refresh and fail with ExpiredToken when the session ends"
+
 func message(f engine.Finding) string {
+	from := analysisutil.From(f)
 	switch f.Kind {
 	case engine.StaticProvider:
 		if f.Via != "" {
-			return fmt.Sprintf("%s builds %s from %s: the credentials never refresh and fail with ExpiredToken when the session ends; %s",
-				f.Via, f.Sink, f.Source.Label, f.Source.Fix)
+			return fmt.Sprintf("%s builds %s from %s: the credentials %s; %s", f.Via, f.Sink, from, consequence, f.Source.Fix)
 		}
-		return fmt.Sprintf("static credentials built from %s never refresh and fail with ExpiredToken when the session ends; %s",
-			f.Source.Label, f.Source.Fix)
+		if why, ok := strings.CutPrefix(f.Sink, "*"); ok {
+			// A provider type of the user's: say why it counts as static.
+			typ, reason, _ := strings.Cut(why, " (")
+			return fmt.Sprintf("static credentials built from %s %s: %s is a static provider (%s; %s", from, consequence, typ, reason, f.Source.Fix)
+		}
+		return fmt.Sprintf("static credentials built from %s %s; %s", from, consequence, f.Source.Fix)
 	case engine.CachedForever:
-		return fmt.Sprintf("%s keeps the first credentials it gets (%s) in %s and returns them forever: they never refresh and fail with ExpiredToken when the session ends; return the cached value only while it has not expired (check Expired() or Expires), or let aws.NewCredentialsCache do the caching",
-			f.Sink, f.Source.Label, f.Name)
+		return fmt.Sprintf("%s keeps the first credentials it gets (%s) in %s and returns them forever: they %s; return the cached value only while it has not expired (check Expired() or Expires), or let aws.NewCredentialsCache do the caching",
+			f.Sink, from, f.Name, consequence)
 	case engine.CapturedProviderFunc:
-		return fmt.Sprintf("aws.CredentialsProviderFunc returns credentials from %s captured once: they never refresh and fail with ExpiredToken when the session ends; %s",
-			f.Source.Label, f.Source.Fix)
+		return fmt.Sprintf("aws.CredentialsProviderFunc returns credentials from %s captured once: they %s; %s", from, consequence, f.Source.Fix)
 	}
 	return ""
 }

@@ -16,3 +16,13 @@ func TestStaticCreds(t *testing.T) {
 	analysistest.Run(t, fixtures.Dir(), staticcreds.Analyzer,
 		"example.com/fixtures/staticcreds/...")
 }
+
+// TestTrail checks the trail of findings: the source's place in the
+// message (want) and every hop as related information (related).
+func TestTrail(t *testing.T) {
+	if err := fixtures.Download(); err != nil {
+		t.Fatal(err)
+	}
+	results := analysistest.Run(t, fixtures.Dir(), staticcreds.Analyzer, "example.com/fixtures/staticcreds/trail")
+	fixtures.CheckRelated(t, results, "staticcreds/trail", "staticcreds/trailbroker")
+}

@@ -197,6 +197,12 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 			shown := f.posn
 			shown.Filename = relative(f.posn.Filename)
 			fmt.Fprintf(stdout, "%s: %s\n", shown, f.diag.Message)
+			// The trail, as go vet prints related information.
+			for _, r := range f.diag.Related {
+				rp := fset.Position(r.Pos)
+				rp.Filename = relative(rp.Filename)
+				fmt.Fprintf(stdout, "%s: \t%s\n", rp, r.Message)
+			}
 		}
 	}
 	if err2 != nil {

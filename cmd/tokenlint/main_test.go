@@ -70,7 +70,9 @@ func fixturesDir(t *testing.T) string {
 	return fixtures.Dir()
 }
 
-var findingLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.+)$`)
+// (A line whose message starts with a tab is a finding's related
+// information, as go vet prints it.)
+var findingLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): ([^\t].*)$`)
 
 // findings extracts "file:line:col: message" lines, sorted.
 func findings(out string) []string {

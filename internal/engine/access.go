@@ -224,14 +224,18 @@ func (s *funcState) write(p place, typ types.Type, r rtaint, strong bool) {
 	if p.hbase == nil || !writesHeap(c, p.root) {
 		return
 	}
-	s.a.heap.store(p.hbase, p.hpath, r.whole)
+	s.a.heap.store(p.hbase, p.hpath, s.addHop(r.whole, s.pos, "stored in "+heapName(p.hbase, p.hpath)))
 	for q, t := range r.fields {
 		d := p.descend(s.a, typ, q)
 		if d.hbase != nil {
-			s.a.heap.store(d.hbase, d.hpath, t)
+			s.a.heap.store(d.hbase, d.hpath, s.addHop(t, s.pos, "stored in "+heapName(d.hbase, d.hpath)))
 		}
 	}
 }
+
+// heapName names a place on the heap in messages: "Worker.creds",
+// "sessions[]".
+func heapName(base heapBase, path string) string { return base.Name() + path }
 
 // hasElem reports whether a path goes through elements of a slice, map
 // or channel: such a place stands for many, and is never overwritten.
@@ -308,11 +312,13 @@ func (s *funcState) allocWhole(al *ssa.Alloc) taint {
 	t := s.vals[al]
 	if s.staticProviderType(al.Type()) != "" {
 		held := s.memPaths(al, s.classOf(al)).under("")
-		t.frozen = minLabel(t.frozen, frozenLabel(held, allocHasToken(al)))
+		if f := frozenLabel(held, allocHasToken(al)); f != "" {
+			t = freeze(t, f, s.frozenTrail(held, al.Pos(), "frozen in "+s.staticProviderType(al.Type())))
+		}
 		t.frozenSrcIf |= held.params
 	}
 	if label := s.cachingForever(al.Type()); label != "" {
-		t.frozen = minLabel(t.frozen, label)
+		t = freeze(t, label, s.frozenTrail(taint{}, al.Pos(), "made here: "+label))
 	}
 	return t
 }

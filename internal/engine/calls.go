@@ -259,6 +259,7 @@ func (s *funcState) argsTaint(args []ssa.Value) taint {
 // applySummary applies a callee's summary at a call site.
 func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, tg target, res []rtaint) {
 	ac := tg.ac
+	s.callee = s.funcName(tg)
 	// The callee's writes to a writer parameter: a finding if this call
 	// passes a file, a write of this function's if it passes its own.
 	if s.record {
@@ -283,18 +284,20 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, tg target,
 			continue
 		}
 		p := s.placeOf(v).descend(s.a, v.Type(), w.Path)
-		s.write(p, types.Typ[types.Invalid], rtaint{whole: s.instantiate(w.TaintSummary, ac)}, false)
+		t := s.addHop(s.instantiate(w.TaintSummary, ac), c.Pos(), "filled by "+s.funcName(tg))
+		s.write(p, types.Typ[types.Invalid], rtaint{whole: t}, false)
 	}
 	for i, r := range sum.Results {
 		if i >= len(res) {
 			break
 		}
-		res[i].whole = join(res[i].whole, s.instantiate(r.TaintSummary, ac))
+		returned := "returned by " + s.funcName(tg)
+		res[i].whole = join(res[i].whole, s.addHop(s.instantiate(r.TaintSummary, ac), c.Pos(), returned))
 		for _, f := range r.Fields {
 			if res[i].fields == nil {
 				res[i].fields = make(map[string]taint)
 			}
-			res[i].fields[f.Path] = join(res[i].fields[f.Path], s.instantiate(f.TaintSummary, ac))
+			res[i].fields[f.Path] = join(res[i].fields[f.Path], s.addHop(s.instantiate(f.TaintSummary, ac), c.Pos(), returned))
 		}
 	}
 	if !s.record {

@@ -77,6 +77,13 @@ type Finding struct {
 	// Frozen describes the provider that cannot refresh, and Client the
 	// client type that holds it (singletonclient).
 	Frozen, Client string
+	// Trail is where the credentials came from and how they got here:
+	// the source first, then each hop (a helper's return, a store into a
+	// field, the construction of a frozen provider), in order.
+	Trail []Hop
+	// Fixes are the rewrites that replace the frozen construction with a
+	// refreshing provider, where that is mechanical and compiles.
+	Fixes []analysis.SuggestedFix
 }
 
 // Result is the engine's result for one package.

@@ -89,6 +89,9 @@ type TaintSummary struct {
 	// being analysed.
 	Trail int
 	trail *trail
+	// FrozenTrail is where Frozen was made, likewise.
+	FrozenTrail int
+	frozenAt    *trail
 	// from is the package whose TrailTable Trail indexes (set on import).
 	from *types.Package
 	// Funcs are the named functions and methods a value of func type may

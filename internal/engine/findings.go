@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"maps"
@@ -32,7 +33,7 @@ func resolve(h sinkHit, t taint) sinkHit {
 			t.client = h.t.client
 		}
 		if h.ifSource && t.frozen == "" && t.src.Label != "" {
-			t.frozen = "a static provider built from " + t.src.Label
+			t.frozen, t.frozenAt = "a static provider built from "+t.src.Label, t.origin
 		}
 	}
 	h.t, h.force = t, false
@@ -102,6 +103,11 @@ func (a *analysisState) findings() []Finding {
 	byPos := make(map[token.Pos]Finding)
 	for _, h := range a.hits {
 		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src, Frozen: h.t.frozen, Client: h.t.client}
+		if h.kind == Singleton && h.t.frozenAt != nil {
+			f.Trail = h.t.frozenAt.hops
+		} else if h.t.origin != nil {
+			f.Trail = h.t.origin.hops
+		}
 		if call, ok := a.calls[h.pos]; ok {
 			f.Pos, f.End = call.Pos(), call.End()
 		} else if lit, ok := a.lits[h.pos]; ok {
@@ -112,7 +118,7 @@ func (a *analysisState) findings() []Finding {
 			// A store: report the variable, field or element assigned.
 			f.Pos, f.End = lhs.Pos(), lhs.End()
 		}
-		if old, ok := byPos[f.Pos]; ok && (old.Kind < f.Kind || old.Kind == f.Kind && old.Source.Label+old.Name <= f.Source.Label+f.Name) {
+		if old, ok := byPos[f.Pos]; ok && findingLess(old, f) {
 			continue
 		}
 		byPos[f.Pos] = f
@@ -159,4 +165,16 @@ func (a *analysisState) indexSyntax() {
 			return true
 		})
 	}
+}
+
+// findingLess orders two findings at one position, for the one kept: by
+// kind, then source and name, then trail.
+func findingLess(a, b Finding) bool {
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	if ka, kb := a.Source.Label+a.Name, b.Source.Label+b.Name; ka != kb {
+		return ka < kb
+	}
+	return fmt.Sprint(a.Trail) <= fmt.Sprint(b.Trail)
 }

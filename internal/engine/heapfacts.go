@@ -144,6 +144,13 @@ func (a *analysisState) factTaint(ts TaintSummary) taint {
 			t.origin = ts.trail
 		}
 	}
+	if t.frozen != "" {
+		if ts.from != nil {
+			t.frozenAt = a.importTrail(ts.from, ts.FrozenTrail)
+		} else {
+			t.frozenAt = ts.frozenAt
+		}
+	}
 	return t
 }
 
@@ -157,6 +164,9 @@ func (a *analysisState) summarize(t taint) TaintSummary {
 	}
 	if t.src.Label != "" {
 		ts.trail = t.origin
+	}
+	if t.frozen != "" {
+		ts.frozenAt = t.frozenAt
 	}
 	return ts
 }

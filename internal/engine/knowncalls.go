@@ -83,7 +83,7 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 		}
 		if label, ok := catalog.ServiceClientFunc(pkgPath, name, obj.Pkg().Name(), resultTypeName(sig)); ok && nres > 0 {
 			t := s.argsTaint(args)
-			res[0].whole = join(res[0].whole, taint{frozen: t.frozen, frozenIf: t.frozenIf, frozenSrcIf: t.frozenSrcIf, params: t.params, client: label})
+			res[0].whole = join(res[0].whole, taint{frozen: t.frozen, frozenAt: t.frozenAt, frozenIf: t.frozenIf, frozenSrcIf: t.frozenSrcIf, params: t.params, client: label})
 		}
 		if once, ok := catalog.OnceFuncs[fk]; ok && len(c.Args) == 1 {
 			s.onceSingleton(c, once, c.Args[0], res)
@@ -149,7 +149,7 @@ func (s *funcState) staticSinkCall(c *ssa.CallCommon, sink catalog.StaticSink, a
 		token = valueHasToken(args[0])
 	}
 	if f := frozenLabel(t, token); f != "" {
-		res[0].whole.frozen = f
+		res[0].whole = freeze(res[0].whole, f, s.frozenTrail(t, c.Pos(), "frozen in "+sink.Name))
 	}
 	res[0].whole.frozenSrcIf |= t.params
 }

@@ -41,7 +41,10 @@ type taint struct {
 	// these parameters (func (e *environ) Set(key, val string)).
 	entryIf uint64
 	frozen  string
-	client  string
+	// frozenAt is where the frozen provider was made (and where its
+	// credentials came from): it goes with frozen.
+	frozenAt *trail
+	client   string
 	// frozenIf: the value is frozen if the caller's argument for any of
 	// these parameters is not provably empty (a helper that builds a
 	// static provider from its token parameter).
@@ -81,7 +84,9 @@ func join(a, b taint) taint {
 		a.src, a.origin = b.src, b.origin
 	}
 	a.entry = minLabel(a.entry, b.entry)
-	a.frozen = minLabel(a.frozen, b.frozen)
+	if b.frozen != "" && (a.frozen == "" || b.frozen < a.frozen || b.frozen == a.frozen && b.frozenAt.less(a.frozenAt)) {
+		a.frozen, a.frozenAt = b.frozen, b.frozenAt
+	}
 	a.client = minLabel(a.client, b.client)
 	a.parts |= b.parts
 	a.params |= b.params
@@ -91,6 +96,12 @@ func join(a, b taint) taint {
 	a.frozenSrcIf |= b.frozenSrcIf
 	a.fns = a.fns.union(b.fns)
 	return a
+}
+
+// freeze marks t as a frozen provider described by label, made at the
+// hops of at.
+func freeze(t taint, label string, at *trail) taint {
+	return join(t, taint{frozen: label, frozenAt: at})
 }
 
 // sourceLess orders the sources of two taints: by label, then key (v1

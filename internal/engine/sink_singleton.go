@@ -82,7 +82,7 @@ func (s *funcState) onceSingleton(c *ssa.CallCommon, once string, f ssa.Value, r
 		t.frozen = minLabel(t.frozen, "a static provider with a session token")
 	}
 	for i := range res {
-		res[i].whole = join(res[i].whole, taint{frozen: t.frozen, client: t.client})
+		res[i].whole = join(res[i].whole, taint{frozen: t.frozen, frozenAt: t.frozenAt, client: t.client})
 	}
 	if s.record {
 		s.hit(sinkHit{kind: Singleton, pos: c.Pos(), sink: once, t: t})

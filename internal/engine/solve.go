@@ -150,6 +150,11 @@ type funcState struct {
 	record bool
 	dirty  bool
 	depth  int // of resultsOfValue
+	// pos is the position of the instruction being analysed, for the
+	// hops of trails.
+	pos token.Pos
+	// callee names the function whose summary is being applied.
+	callee string
 	// fetches is set when the function asks for credentials: it calls a
 	// source, or a function that does.
 	fetches bool

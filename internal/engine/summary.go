@@ -26,13 +26,13 @@ func (s *funcState) instantiate(ts TaintSummary, ac actuals) taint {
 		if q, ok := s.paramIndex(v); ok {
 			t.frozenIf |= 1 << q
 		} else if v != nil && !provablyEmpty(v) {
-			t.frozen = minLabel(t.frozen, "a static provider with a session token")
+			t = freeze(t, "a static provider with a session token", s.frozenTrail(taint{}, s.pos, "frozen by "+s.callee))
 		}
 	}
 	for _, p := range ts.FrozenSrcIf {
 		a := s.argTaint(ac, p)
 		if a.src.Label != "" {
-			t.frozen = minLabel(t.frozen, "a static provider built from "+a.src.Label)
+			t = freeze(t, "a static provider built from "+a.src.Label, s.frozenTrail(a, s.pos, "frozen by "+s.callee))
 		}
 		t.frozenSrcIf |= a.params
 	}

@@ -122,6 +122,19 @@ func (s *funcState) addHop(t taint, pos token.Pos, msg string) taint {
 	return t
 }
 
+// frozenTrail is the trail of a provider frozen at pos from values of
+// taint t: t's source and hops, then the construction (msg).
+func (s *funcState) frozenTrail(t taint, pos token.Pos, msg string) *trail {
+	var hops []Hop
+	if t.src.Label != "" && t.origin != nil {
+		hops = append(hops, t.origin.hops...)
+	}
+	if pos.IsValid() && len(hops) < maxHops {
+		hops = append(hops, s.a.hopAt(pos, msg))
+	}
+	return s.a.intern(hops)
+}
+
 // importTrail returns trail number i (from 1) of a package's TrailTable.
 func (a *analysisState) importTrail(pkg *types.Package, i int) *trail {
 	if pkg == nil {
@@ -148,18 +161,22 @@ func (a *analysisState) importTrail(pkg *types.Package, i int) *trail {
 func (a *analysisState) exportTrails(facts []analysis.Fact) {
 	var tt TrailTable
 	index := make(map[*trail]int)
+	number := func(t *trail) int {
+		if t == nil {
+			return 0
+		}
+		i, ok := index[t]
+		if !ok {
+			tt.Trails = append(tt.Trails, t.hops)
+			i = len(tt.Trails)
+			index[t] = i
+		}
+		return i
+	}
 	for _, f := range facts {
 		taintSummaries(f, func(ts *TaintSummary) {
-			if ts.trail == nil {
-				return
-			}
-			i, ok := index[ts.trail]
-			if !ok {
-				tt.Trails = append(tt.Trails, ts.trail.hops)
-				i = len(tt.Trails)
-				index[ts.trail] = i
-			}
-			ts.Trail = i
+			ts.Trail = number(ts.trail)
+			ts.FrozenTrail = number(ts.frozenAt)
 		})
 	}
 	if len(tt.Trails) > 0 {

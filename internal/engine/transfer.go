@@ -14,6 +14,7 @@ import (
 // sweep (s.record), which constructions it records. Every precision
 // decision about a single instruction is here; the default is silent.
 func (s *funcState) transfer(instr ssa.Instruction) {
+	s.pos = instr.Pos()
 	switch v := instr.(type) {
 	case *ssa.Alloc:
 		// A new object: its taint is what is stored in it, read where it
@@ -112,6 +113,7 @@ func (s *funcState) transfer(instr ssa.Instruction) {
 	case *ssa.Store:
 		// A store overwrites the object in program order, and reaches
 		// the heap when the object can be reached from elsewhere.
+		s.pos = addrPos(v)
 		s.store(v.Addr, v.Val)
 		if s.record {
 			if al, ok := s.placeOf(v.Addr).root.(*ssa.Alloc); ok {

@@ -1,4 +1,4 @@
-package heapfacts // want package:"awsRelevant" package:`trails\(3\)`
+package heapfacts // want package:"awsRelevant" package:`trails\(5\)`
 
 // Package heapfacts checks the heap facts the engine exports: what the
 // package's functions store in its own struct fields and variables.

@@ -25,7 +25,7 @@ func cacheJSON(ctx context.Context, cfg aws.Config, path string) error {
 		return err
 	}
 	data, _ := json.Marshal(creds)
-	return os.WriteFile(path, data, 0o600) // want `os\.WriteFile writes a session token from a one-off Retrieve\(\) snapshot to disk, where it outlives its session and shadows refreshing credentials for whoever reads it, until requests fail with ExpiredToken; leave credentials to the SDK's refreshing providers`
+	return os.WriteFile(path, data, 0o600) // want `os\.WriteFile writes a session token from a one-off Retrieve\(\) snapshot \(.+\) to disk, where it outlives its session and shadows refreshing credentials for whoever reads it, until requests fail with ExpiredToken; leave credentials to the SDK's refreshing providers`
 }
 
 // Only the metadata: not reported.
@@ -45,7 +45,7 @@ func cacheMeta(ctx context.Context, cfg aws.Config, path string) error {
 // An encoder over a file, with sts types.Credentials.
 func encodeFile(ctx context.Context, c *sts.Client, f *os.File) error {
 	out, _ := c.AssumeRole(ctx, &sts.AssumeRoleInput{})
-	return json.NewEncoder(f).Encode(out.Credentials) // want `json\.Encoder\.Encode writes a session token from sts\.AssumeRole output to disk`
+	return json.NewEncoder(f).Encode(out.Credentials) // want `json\.Encoder\.Encode writes a session token from sts\.AssumeRole output \(.+\) to disk`
 }
 
 // The credential_process protocol prints to standard output: not reported.
@@ -73,7 +73,7 @@ func yamlCache(ctx context.Context, c *sts.Client, path string) error {
 	w := bufio.NewWriter(f)
 	defer w.Flush()
 	v := cached{Key: *out.Credentials.AccessKeyId, Secret: *out.Credentials.SecretAccessKey, Token: *out.Credentials.SessionToken}
-	return yaml.NewEncoder(w).Encode(v) // want `yaml\.Encoder\.Encode writes a session token from sts\.GetSessionToken output to disk`
+	return yaml.NewEncoder(w).Encode(v) // want `yaml\.Encoder\.Encode writes a session token from sts\.GetSessionToken output \(.+\) to disk`
 }
 
 // Formatting into a credentials file by hand.
@@ -98,7 +98,7 @@ func iniProfile(ctx context.Context, c *sts.Client, path string) error {
 	sec.Key("aws_access_key_id").SetValue(*out.Credentials.AccessKeyId)
 	sec.Key("aws_secret_access_key").SetValue(*out.Credentials.SecretAccessKey)
 	sec.Key("aws_session_token").SetValue(*out.Credentials.SessionToken)
-	return cfg.SaveTo(path) // want `ini\.File\.SaveTo writes aws_access_key_id from sts\.AssumeRole output to disk`
+	return cfg.SaveTo(path) // want `ini\.File\.SaveTo writes aws_access_key_id from sts\.AssumeRole output \(.+\) to disk`
 }
 
 // An ini file with a region only: not reported.

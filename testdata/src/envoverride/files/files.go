@@ -37,7 +37,7 @@ func reflectProfile(ctx context.Context, c *sts.Client, path string) error {
 	if err := f.Section("default").ReflectFrom(&p); err != nil {
 		return err
 	}
-	return f.SaveTo(path) // want `ini\.File\.SaveTo writes aws_access_key_id from sts\.AssumeRole output to disk`
+	return f.SaveTo(path) // want `ini\.File\.SaveTo writes aws_access_key_id from sts\.AssumeRole output \(.+\) to disk`
 }
 
 // A profile with a region only: not reported.
@@ -99,7 +99,7 @@ func marshalJSON(ctx context.Context, c *sts.Client, path string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, data, 0o600) // want `os\.WriteFile writes a session token from sts\.GetSessionToken output to disk`
+	return os.WriteFile(path, data, 0o600) // want `os\.WriteFile writes a session token from sts\.GetSessionToken output \(.+\) to disk`
 }
 
 func marshalYAML(ctx context.Context, c *sts.Client, path string) error {
@@ -111,7 +111,7 @@ func marshalYAML(ctx context.Context, c *sts.Client, path string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, data, 0o600) // want `os\.WriteFile writes a session token from sts\.GetSessionToken output to disk`
+	return os.WriteFile(path, data, 0o600) // want `os\.WriteFile writes a session token from sts\.GetSessionToken output \(.+\) to disk`
 }
 
 // Only the expiry, marshalled: not reported.

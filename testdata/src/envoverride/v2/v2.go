@@ -15,7 +15,7 @@ const tokenVar = "AWS_SESSION_TOKEN"
 // Exporting STS output into the environment.
 func exportAssumed(ctx context.Context, c *sts.Client) {
 	out, _ := c.AssumeRole(ctx, &sts.AssumeRoleInput{})
-	os.Setenv("AWS_ACCESS_KEY_ID", aws.ToString(out.Credentials.AccessKeyId))         // want `os\.Setenv\("AWS_ACCESS_KEY_ID"\) persists temporary credentials from sts\.AssumeRole output in the process environment: the SDK reads them once, before web identity, container and IMDS credentials, so they shadow refreshing credentials and fail with ExpiredToken when the session ends; leave credentials to the SDK's refreshing providers`
+	os.Setenv("AWS_ACCESS_KEY_ID", aws.ToString(out.Credentials.AccessKeyId))         // want `os\.Setenv\("AWS_ACCESS_KEY_ID"\) persists temporary credentials from sts\.AssumeRole output \(.+\) in the process environment: the SDK reads them once, before web identity, container and IMDS credentials, so they shadow refreshing credentials and fail with ExpiredToken when the session ends; leave credentials to the SDK's refreshing providers`
 	os.Setenv("AWS_SECRET_ACCESS_KEY", aws.ToString(out.Credentials.SecretAccessKey)) // want `os\.Setenv\("AWS_SECRET_ACCESS_KEY"\)`
 	os.Setenv(tokenVar, aws.ToString(out.Credentials.SessionToken))                   // want `os\.Setenv\("AWS_SESSION_TOKEN"\) persists temporary credentials from sts\.AssumeRole output`
 	os.Setenv("AWS_REGION", "us-east-1")
@@ -64,7 +64,7 @@ func setKey(id string) {
 
 func callsSetKey(ctx context.Context, c *sts.Client) {
 	out, _ := c.GetSessionToken(ctx, &sts.GetSessionTokenInput{})
-	setKey(*out.Credentials.AccessKeyId) // want `os\.Setenv\("AWS_ACCESS_KEY_ID"\) persists temporary credentials from sts\.GetSessionToken output in the process environment \(through v2\.setKey\)`
+	setKey(*out.Credentials.AccessKeyId) // want `os\.Setenv\("AWS_ACCESS_KEY_ID"\) persists temporary credentials from sts\.GetSessionToken output \(.+\) in the process environment \(through v2\.setKey\)`
 	setKey(os.Getenv("KEY"))
 }
 

@@ -24,7 +24,7 @@ var staticCfg = aws.Config{
 	Region:      "us-east-1",
 	Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN")),
 }
-var staticClient = s3.NewFromConfig(staticCfg) // want `package-level variable staticClient holds a \*s3\.Client for the whole process, but its credentials come from a static provider with a session token and cannot refresh: every request fails with ExpiredToken once the session ends; build the config with config\.LoadDefaultConfig, or with a refreshing provider such as aws\.NewCredentialsCache\(stscreds\.NewAssumeRoleProvider\(stsClient, roleARN\)\)`
+var staticClient = s3.NewFromConfig(staticCfg) // want `package-level variable staticClient holds a \*s3\.Client for the whole process, but its credentials come from a static provider with a session token \(singletonclient/v2/v2\.go:25\) and cannot refresh: requests fail with ExpiredToken once the session ends; build it from config\.LoadDefaultConfig or a refreshing provider \(aws\.NewCredentialsCache\(stscreds\.NewAssumeRoleProvider\(\.\.\.\)\)\)`
 
 // Long-lived keys (no session token): not reported.
 var keysClient = s3.New(s3.Options{

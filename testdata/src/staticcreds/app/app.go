@@ -18,7 +18,7 @@ func fromBroker(ctx context.Context, cfg aws.Config) *s3.Client {
 	if err != nil {
 		panic(err)
 	}
-	cfg.Credentials = credentials.NewStaticCredentialsProvider(s.Key, s.Secret, s.Token) // want `static credentials built from sts\.AssumeRole output never refresh`
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(s.Key, s.Secret, s.Token) // want `static credentials built from sts\.AssumeRole output \(.+\) never refresh`
 	return s3.NewFromConfig(cfg)
 }
 

@@ -36,7 +36,7 @@ func (w *Worker) Start(ctx context.Context) error {
 
 // ... and its jobs, hours later, freeze it.
 func (w *Worker) Job(ctx context.Context) *s3.Client {
-	p := credentials.NewStaticCredentialsProvider(*w.creds.AccessKeyId, *w.creds.SecretAccessKey, *w.creds.SessionToken) // want `static credentials built from sts\.AssumeRole output never refresh`
+	p := credentials.NewStaticCredentialsProvider(*w.creds.AccessKeyId, *w.creds.SecretAccessKey, *w.creds.SessionToken) // want `static credentials built from sts\.AssumeRole output \(.+\) never refresh`
 	return s3.New(s3.Options{Credentials: p})
 }
 
@@ -149,7 +149,7 @@ func (p *onceProvider) Retrieve(ctx context.Context) (aws.Credentials, error) {
 	if err != nil {
 		return aws.Credentials{}, err
 	}
-	p.cached = &v // want `onceProvider\.Retrieve keeps the first credentials it gets \(a one-off Retrieve\(\) snapshot\) in p\.cached and returns them forever`
+	p.cached = &v // want `onceProvider\.Retrieve keeps the first credentials it gets \(a one-off Retrieve\(\) snapshot \(.+\)\) in p\.cached and returns them forever`
 	return v, nil
 }
 

@@ -19,7 +19,7 @@ func assumeRole(sess *session.Session) *s3.S3 {
 	if err != nil {
 		panic(err)
 	}
-	creds := credentials.NewStaticCredentials( // want `static credentials built from sts\.AssumeRole output never refresh and fail with ExpiredToken when the session ends; use stscreds\.NewCredentials\(sess, roleARN\)`
+	creds := credentials.NewStaticCredentials( // want `static credentials built from sts\.AssumeRole output \(.+\) never refresh and fail with ExpiredToken when the session ends; use stscreds\.NewCredentials\(sess, roleARN\)`
 		aws.StringValue(out.Credentials.AccessKeyId),
 		aws.StringValue(out.Credentials.SecretAccessKey),
 		aws.StringValue(out.Credentials.SessionToken))

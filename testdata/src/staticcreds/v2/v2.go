@@ -29,7 +29,7 @@ func assumeRoleToString(ctx context.Context, cfg aws.Config, c *sts.Client) aws.
 	if err != nil {
 		log.Fatal(err)
 	}
-	cfg.Credentials = credentials.NewStaticCredentialsProvider( // want `static credentials built from sts\.AssumeRole output never refresh and fail with ExpiredToken when the session ends; use aws\.NewCredentialsCache\(stscreds\.NewAssumeRoleProvider\(stsClient, roleARN\)\)`
+	cfg.Credentials = credentials.NewStaticCredentialsProvider( // want `static credentials built from sts\.AssumeRole output \(.+\) never refresh and fail with ExpiredToken when the session ends; use aws\.NewCredentialsCache\(stscreds\.NewAssumeRoleProvider\(stsClient, roleARN\)\)`
 		aws.ToString(out.Credentials.AccessKeyId),
 		aws.ToString(out.Credentials.SecretAccessKey),
 		aws.ToString(out.Credentials.SessionToken))
@@ -99,7 +99,7 @@ func retrieveSnapshot(ctx context.Context) aws.Config {
 	if err != nil {
 		log.Fatal(err)
 	}
-	cfg.Credentials = credentials.StaticCredentialsProvider{Value: snap} // want `static credentials built from a one-off Retrieve\(\) snapshot never refresh and fail with ExpiredToken when the session ends; pass the provider itself \(e\.g\. cfg\.Credentials\) instead of a snapshot of it`
+	cfg.Credentials = credentials.StaticCredentialsProvider{Value: snap} // want `static credentials built from a one-off Retrieve\(\) snapshot \(.+\) never refresh and fail with ExpiredToken when the session ends; pass the provider itself \(e\.g\. cfg\.Credentials\) instead of a snapshot of it`
 	return cfg
 }
 
@@ -132,7 +132,7 @@ func metadataOnly(ctx context.Context, c *sts.Client) aws.CredentialsProvider {
 func ssoCreds(ctx context.Context, c *sso.Client) aws.CredentialsProvider {
 	out, _ := c.GetRoleCredentials(ctx, &sso.GetRoleCredentialsInput{})
 	rc := out.RoleCredentials
-	return credentials.NewStaticCredentialsProvider(*rc.AccessKeyId, *rc.SecretAccessKey, *rc.SessionToken) // want `static credentials built from sso\.GetRoleCredentials output never refresh.*ssocreds\.New`
+	return credentials.NewStaticCredentialsProvider(*rc.AccessKeyId, *rc.SecretAccessKey, *rc.SessionToken) // want `static credentials built from sso\.GetRoleCredentials output \(.+\) never refresh.*ssocreds\.New`
 }
 
 // Web identity output, through an interface of the user's (a mockable client).
@@ -211,7 +211,7 @@ func structFieldsConfig(s Settings) aws.CredentialsProvider {
 // A provider func that returns a snapshot it captured once.
 func capturedFunc(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	snap, _ := cfg.Credentials.Retrieve(ctx)
-	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { // want `aws\.CredentialsProviderFunc returns credentials from a one-off Retrieve\(\) snapshot captured once`
+	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { // want `aws\.CredentialsProviderFunc returns credentials from a one-off Retrieve\(\) snapshot \(.+\) captured once`
 		return snap, nil
 	})
 }
@@ -337,7 +337,7 @@ func (p *fixedProvider) Retrieve(context.Context) (aws.Credentials, error) { ret
 
 func customFixed(ctx context.Context, cfg aws.Config) aws.Config {
 	snap, _ := cfg.Credentials.Retrieve(ctx)
-	cfg.Credentials = &fixedProvider{creds: snap} // want `static credentials built from a one-off Retrieve\(\) snapshot never refresh`
+	cfg.Credentials = &fixedProvider{creds: snap} // want `static credentials built from a one-off Retrieve\(\) snapshot \(.+\) never refresh`
 	return cfg
 }
 

@@ -1,4 +1,4 @@
-package store // want package:`awsRelevant` package:`trails\(1\)` package:`foreignStores\(example\.com/fixtures/engine/heapfacts\.Worker\.Creds from sts\.GetSessionToken output\)`
+package store // want package:`awsRelevant` package:`trails\(2\)` package:`foreignStores\(example\.com/fixtures/engine/heapfacts\.Worker\.Creds from sts\.GetSessionToken output\)`
 
 // Package store stores into another package's field: the store travels
 // as a package fact.

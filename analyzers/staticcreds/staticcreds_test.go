@@ -26,3 +26,13 @@ func TestTrail(t *testing.T) {
 	results := analysistest.Run(t, fixtures.Dir(), staticcreds.Analyzer, "example.com/fixtures/staticcreds/trail")
 	fixtures.CheckRelated(t, results, "staticcreds/trail", "staticcreds/trailbroker")
 }
+
+// TestFixes checks the suggested fixes against fixes.go.golden: applied,
+// the file compiles and uses the refreshing providers; where no fix is
+// offered, the line stays as it is.
+func TestFixes(t *testing.T) {
+	if err := fixtures.Download(); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, fixtures.Dir(), staticcreds.Analyzer, "example.com/fixtures/staticcreds/fixes")
+}

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"golang.org/x/tools/go/ssa"
 )
 
 // sinkHit is a construction reached by a tainted value inside a function.
@@ -23,6 +25,9 @@ type sinkHit struct {
 	// ifSource (singletonclient): the parameters in t.params make the
 	// stored client frozen when they carry temporary credentials.
 	ifSource bool
+	// val is the construction's value (a static provider's call or
+	// literal), for suggested fixes.
+	val ssa.Value
 }
 
 // resolve re-targets a hit recorded inside a callee or closure with the
@@ -118,6 +123,7 @@ func (a *analysisState) findings() []Finding {
 			// A store: report the variable, field or element assigned.
 			f.Pos, f.End = lhs.Pos(), lhs.End()
 		}
+		f.Fixes = a.fixes(h, f)
 		if old, ok := byPos[f.Pos]; ok && findingLess(old, f) {
 			continue
 		}

@@ -79,7 +79,7 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 			res[0].whole = join(res[0].whole, s.get(args[0]))
 		}
 		if sink, ok := catalog.StaticSinkFuncs[fk]; ok {
-			s.staticSinkCall(c, sink, args, res)
+			s.staticSinkCall(c, value, sink, args, res)
 		}
 		if label, ok := catalog.ServiceClientFunc(pkgPath, name, obj.Pkg().Name(), resultTypeName(sig)); ok && nres > 0 {
 			t := s.argsTaint(args)
@@ -124,14 +124,14 @@ func (s *funcState) containerMethod(cm catalog.ContainerMethod, args []ssa.Value
 // credential argument is a construction of temporary credentials, and
 // the result is a frozen provider when its session token is not provably
 // empty or its values come from temporary credentials.
-func (s *funcState) staticSinkCall(c *ssa.CallCommon, sink catalog.StaticSink, args []ssa.Value, res []rtaint) {
+func (s *funcState) staticSinkCall(c *ssa.CallCommon, value ssa.Value, sink catalog.StaticSink, args []ssa.Value, res []rtaint) {
 	var t taint
 	for _, i := range sink.Args {
 		if i < len(args) {
 			ti := s.get(args[i])
 			t = join(t, ti)
 			if s.record {
-				s.hit(sinkHit{kind: StaticProvider, pos: c.Pos(), sink: sink.Name, t: ti})
+				s.hit(sinkHit{kind: StaticProvider, pos: c.Pos(), sink: sink.Name, t: ti, val: value})
 			}
 		}
 	}

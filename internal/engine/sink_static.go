@@ -17,7 +17,7 @@ func (s *funcState) allocSink(al *ssa.Alloc) {
 	if name == "" {
 		return
 	}
-	s.hit(sinkHit{kind: StaticProvider, pos: al.Pos(), sink: name, t: s.read(place{root: al, mask: catalog.PartsAll}, readUnder)})
+	s.hit(sinkHit{kind: StaticProvider, pos: al.Pos(), sink: name, t: s.read(place{root: al, mask: catalog.PartsAll}, readUnder), val: al})
 }
 
 // staticProviderType returns how messages name the type of *ptr when it

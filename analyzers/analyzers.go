@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tokenlint/tokenlint/analyzers/envoverride"
+	"github.com/tokenlint/tokenlint/analyzers/secretlog"
 	"github.com/tokenlint/tokenlint/analyzers/singletonclient"
 	"github.com/tokenlint/tokenlint/analyzers/staticcreds"
 )
@@ -17,5 +18,6 @@ func All() []*analysis.Analyzer {
 		staticcreds.Analyzer,
 		envoverride.Analyzer,
 		singletonclient.Analyzer,
+		secretlog.Analyzer,
 	}
 }

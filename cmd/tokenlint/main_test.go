@@ -170,7 +170,7 @@ func TestErrors(t *testing.T) {
 		{"type error", []string{"./broken/typeerr"}, "cannot use 1"},
 		{"empty pattern", []string{""}, "empty package pattern"},
 		{"unknown analyzer", []string{"help", "nosuch"}, `no analyzer named "nosuch"`},
-		{"all disabled", []string{"-staticcreds=false", "-envoverride=false", "-singletonclient=false", "./..."}, "every analyzer is disabled"},
+		{"all disabled", []string{"-staticcreds=false", "-envoverride=false", "-singletonclient=false", "-secretlog=false", "./..."}, "every analyzer is disabled"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := run(t, bin, tc.args...)

@@ -145,6 +145,15 @@ func (s *funcState) read(p place, m readMode) taint {
 	if p.mask == 0 {
 		return taint{} // a field of an SDK struct that carries no credential
 	}
+	t := s.readPlace(p, m)
+	if p.secret != 0 {
+		t.secret |= p.secret
+		t.secretFrom = minLabel(t.secretFrom, p.secretOf)
+	}
+	return t
+}
+
+func (s *funcState) readPlace(p place, m readMode) taint {
 	var t taint
 	if p.root != nil {
 		c := s.classOf(p.root)
@@ -327,16 +336,24 @@ func (s *funcState) allocWhole(al *ssa.Alloc) taint {
 func (s *funcState) fieldOf(x ssa.Value, name string) taint {
 	st := x.Type()
 	mask := uint8(catalog.PartsAll)
+	var secret uint8
+	var secretOf string
 	if sdkStruct(st) {
 		mask = catalog.FieldParts[name]
 		if mask == 0 {
 			return taint{}
 		}
+		secret, secretOf = secretField(st, name)
 	}
 	t := join(s.vals[x], s.fields[x].below("."+name))
 	t = join(t, s.memPaths(x, s.classOf(x)).under("."+name))
 	t = join(t, s.callerStruct(x).below("."+name))
-	return masked(t, mask)
+	t = masked(t, mask)
+	if secret != 0 {
+		t.secret |= secret
+		t.secretFrom = minLabel(t.secretFrom, secretOf)
+	}
+	return t
 }
 
 // callerStruct returns, for a struct value of the user's type that the

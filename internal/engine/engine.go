@@ -54,6 +54,9 @@ const (
 	// CachedForever: a provider type's Retrieve that keeps the first
 	// credentials it fetched and returns them forever.
 	CachedForever
+	// SecretLog: a secret access key or session token written to a log
+	// or the console.
+	SecretLog
 )
 
 // isEnv reports whether the kind persists credentials (envoverride).
@@ -81,6 +84,9 @@ type Finding struct {
 	// the source first, then each hop (a helper's return, a store into a
 	// field, the construction of a frozen provider), in order.
 	Trail []Hop
+	// Secret is the secret parts a SecretLog finding logs
+	// (catalog.PartSecret, PartToken).
+	Secret uint8
 	// Fixes are the rewrites that replace the frozen construction with a
 	// refreshing provider, where that is mechanical and compiles.
 	Fixes []analysis.SuggestedFix

@@ -97,6 +97,10 @@ type TaintSummary struct {
 	// Funcs are the named functions and methods a value of func type may
 	// be (a method value: the method, without its receiver).
 	Funcs []FuncRef
+	// Secret and SecretFrom: the secret parts the value is by what it was
+	// read from, and its name (secretlog).
+	Secret     uint8
+	SecretFrom string
 }
 
 // A FuncRef names a function (Recv "") or a method of a package.
@@ -113,7 +117,7 @@ func (f FuncRef) String() string {
 
 func (t *TaintSummary) empty() bool {
 	return t.Source == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 &&
-		len(t.FrozenSrcIf) == 0 && len(t.Params) == 0 && len(t.Calls) == 0 && len(t.EntryIf) == 0 && len(t.Funcs) == 0
+		len(t.FrozenSrcIf) == 0 && len(t.Params) == 0 && len(t.Calls) == 0 && len(t.EntryIf) == 0 && len(t.Funcs) == 0 && t.Secret == 0
 }
 
 func (t *TaintSummary) describe(what string) []string {
@@ -132,6 +136,9 @@ func (t *TaintSummary) describe(what string) []string {
 	}
 	for _, f := range t.Funcs {
 		parts = append(parts, fmt.Sprintf("%s func %s", what, f))
+	}
+	if t.Secret != 0 {
+		parts = append(parts, fmt.Sprintf("%s secret %s", what, t.SecretFrom))
 	}
 	if t.Entry != "" {
 		parts = append(parts, fmt.Sprintf("%s entry %s", what, t.Entry))

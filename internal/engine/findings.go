@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/catalog"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -81,6 +82,8 @@ func isFinding(k Kind, t taint) bool {
 		return t.entry != "" || t.hasToken()
 	case Singleton:
 		return t.frozen != "" && t.client != ""
+	case SecretLog:
+		return t.secret != 0 || t.src.Label != "" && t.parts&catalog.PartsSecret != 0
 	}
 	return t.src.Label != ""
 }
@@ -108,6 +111,15 @@ func (a *analysisState) findings() []Finding {
 	byPos := make(map[token.Pos]Finding)
 	for _, h := range a.hits {
 		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src, Frozen: h.t.frozen, Client: h.t.client}
+		if h.kind == SecretLog {
+			f.Secret = h.t.secret
+			if h.t.src.Label != "" {
+				f.Secret |= h.t.parts & catalog.PartsSecret
+			}
+			if f.Name == "" {
+				f.Name = minLabel(h.t.secretFrom, h.t.src.Label)
+			}
+		}
 		if h.kind == Singleton && h.t.frozenAt != nil {
 			f.Trail = h.t.frozenAt.hops
 		} else if h.t.origin != nil {

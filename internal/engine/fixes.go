@@ -34,6 +34,9 @@ const stscredsPath = "github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 
 // fixes returns the suggested fixes for a finding.
 func (a *analysisState) fixes(h sinkHit, f Finding) []analysis.SuggestedFix {
+	if h.kind == SecretLog {
+		return a.secretLogFix(h)
+	}
 	if h.kind != StaticProvider || h.val == nil || h.t.origin == nil || !f.Pos.IsValid() {
 		return nil
 	}
@@ -376,4 +379,29 @@ func (a *analysisState) unuseResult(file *ast.File, call *ast.CallExpr, start, e
 		}
 	}
 	return edits
+}
+
+// secretLogFix logs the credentials' Source where a logging call logs a
+// secret field of an aws.Credentials (in its arguments, or in the fields
+// its logger was given).
+func (a *analysisState) secretLogFix(h sinkHit) []analysis.SuggestedFix {
+	call, ok := a.calls[h.pos]
+	if !ok {
+		return nil
+	}
+	var edits []analysis.TextEdit
+	ast.Inspect(call, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "SecretAccessKey" && sel.Sel.Name != "SessionToken") {
+			return true
+		}
+		if k, ok := typeKey(a.pass.TypesInfo.TypeOf(sel.X)); ok && k == (catalog.TypeKey{Pkg: catalog.V2AWS, Name: "Credentials"}) {
+			edits = append(edits, analysis.TextEdit{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("Source")})
+		}
+		return true
+	})
+	if len(edits) == 0 {
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: "Log the credentials' Source instead of the secret", TextEdits: edits}}
 }

@@ -136,7 +136,7 @@ func (a *analysisState) foreignStores() map[string][]ForeignEntry {
 // outside any call: its source, entry, frozen provider, client and
 // functions (instantiate adds what depends on a call's arguments).
 func (a *analysisState) factTaint(ts TaintSummary) taint {
-	t := taint{src: catalog.SourceByKey(ts.Source), parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client, fns: a.fnsOf(ts.Funcs)}
+	t := taint{src: catalog.SourceByKey(ts.Source), parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client, fns: a.fnsOf(ts.Funcs), secret: ts.Secret, secretFrom: ts.SecretFrom}
 	if t.src.Label != "" {
 		if ts.from != nil {
 			t.origin = a.importTrail(ts.from, ts.Trail)
@@ -161,6 +161,7 @@ func (a *analysisState) summarize(t taint) TaintSummary {
 		Source: t.src.Key, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client,
 		FrozenIf: bits(t.frozenIf), FrozenSrcIf: bits(t.frozenSrcIf), Params: bits(t.params),
 		Calls: bits(t.calls), EntryIf: bits(t.entryIf), Funcs: funcRefs(t.fns),
+		Secret: t.secret, SecretFrom: t.secretFrom,
 	}
 	if t.src.Label != "" {
 		ts.trail = t.origin

@@ -55,6 +55,17 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 				res[i].whole = join(res[i].whole, t)
 			}
 		}
+		if s.record {
+			if sink, ok := catalog.LogMethods[rk][name]; ok {
+				s.logSink(c, sink, args, true)
+			}
+		}
+		if with := catalog.LogFieldMethods[rk]; with != nil && with(name) {
+			t := join(s.argsTaint(args), s.typedSecrets(args, catalog.ReflectiveEncoder(pkgPath)))
+			for i := range res {
+				res[i].whole = join(res[i].whole, t)
+			}
+		}
 		if cm, ok := catalog.ContainerMethods[rk][name]; ok && len(args) > 0 {
 			s.containerMethod(cm, args, res)
 		}
@@ -67,6 +78,26 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 		fk := catalog.FuncKey{Pkg: pkgPath, Name: name}
 		if s.record {
 			s.envSinks(c, fk, args)
+			if sink, ok := catalog.LogFuncs[fk]; ok {
+				s.logSink(c, sink, args, false)
+			}
+			if name, ok := catalog.ConsoleFuncs[fk]; ok && len(args) > 1 && isConsole(args[0]) {
+				s.logSink(c, catalog.LogSink{Name: name + " to the console", Arg: 1}, args, false)
+			}
+		}
+		if catalog.LogFieldFuncs[fk] {
+			t := join(s.argsTaint(args), s.typedSecrets(args, catalog.ReflectiveEncoder(pkgPath)))
+			for i := range res {
+				res[i].whole = join(res[i].whole, t)
+			}
+		}
+		if catalog.EnvReadFuncs[fk] && len(args) == 1 && nres > 0 {
+			// A secret read from the environment is a secret.
+			for _, n := range constStrings(args[0]) {
+				if part := catalog.SecretEnvNames[n]; part != 0 {
+					res[0].whole = join(res[0].whole, taint{secret: part, secretFrom: "the " + n + " environment variable"})
+				}
+			}
 		}
 		if catalog.Passthrough[fk] {
 			t := s.argsTaint(args)

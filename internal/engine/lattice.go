@@ -55,6 +55,12 @@ type taint struct {
 	// credentials parameter).
 	frozenSrcIf uint64
 	fns         fnSet
+	// secret says which secret parts (catalog.PartSecret, PartToken) the
+	// value is known to be by what it was read from: a field of the SDK's
+	// credential types, a secret environment variable; secretFrom names
+	// it (secretlog).
+	secret     uint8
+	secretFrom string
 	// origin is where src came from: the source and the hops between
 	// (see trail.go); it goes with src.
 	origin *trail
@@ -62,7 +68,7 @@ type taint struct {
 
 func (t taint) empty() bool {
 	return t.src.Label == "" && t.params == 0 && t.calls == 0 && t.entry == "" && t.entryIf == 0 &&
-		t.frozen == "" && t.client == "" && t.frozenIf == 0 && t.frozenSrcIf == 0 && t.fns.empty()
+		t.frozen == "" && t.client == "" && t.frozenIf == 0 && t.frozenSrcIf == 0 && t.fns.empty() && t.secret == 0
 }
 
 // minLabel returns the smaller non-empty label.
@@ -95,6 +101,8 @@ func join(a, b taint) taint {
 	a.frozenIf |= b.frozenIf
 	a.frozenSrcIf |= b.frozenSrcIf
 	a.fns = a.fns.union(b.fns)
+	a.secret |= b.secret
+	a.secretFrom = minLabel(a.secretFrom, b.secretFrom)
 	return a
 }
 
@@ -121,6 +129,9 @@ func narrow(t taint, mask uint8) taint {
 	t.parts &= mask
 	if t.parts == 0 {
 		t.src, t.origin = catalog.Source{}, nil
+	}
+	if t.secret &= mask; t.secret == 0 {
+		t.secretFrom = ""
 	}
 	return t
 }

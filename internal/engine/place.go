@@ -42,6 +42,11 @@ type place struct {
 	// struct on the path may carry (catalog.FieldParts); PartsAll for a
 	// path through the user's own types.
 	mask uint8
+	// secret is set when the place is a secret field of one of the
+	// SDK's credential types, whatever it holds; secretOf names it
+	// ("aws.Credentials.SessionToken").
+	secret   uint8
+	secretOf string
 }
 
 func (p place) onHeap() bool { return p.hbase != nil }
@@ -57,6 +62,7 @@ func (p place) field(a *analysisState, st types.Type, name string) place {
 	}
 	if sdkStruct(st) {
 		p.mask = catalog.FieldParts[name]
+		p.secret, p.secretOf = secretField(st, name)
 	}
 	return p
 }
@@ -175,6 +181,29 @@ func (a *analysisState) foreign(path string) bool {
 		return false
 	}
 	return true
+}
+
+// secretField returns the secret part a field of one of the SDK's
+// credential types holds, and its name for messages.
+func secretField(st types.Type, name string) (uint8, string) {
+	k, ok := typeKey(st)
+	if !ok || !catalog.SecretStructs[k] {
+		return 0, ""
+	}
+	part := catalog.FieldParts[name] & catalog.PartsSecret
+	if part == 0 {
+		return 0, ""
+	}
+	return part, pkgName(k.Pkg) + "." + k.Name + "." + name
+}
+
+// pkgName returns the last element of an import path (the package's
+// usual name: "types" for .../sts/types).
+func pkgName(path string) string {
+	if i := strings.LastIndex(path, "/"); i >= 0 {
+		return path[i+1:]
+	}
+	return path
 }
 
 // sdkStruct reports whether t is a named struct type of the SDK.

@@ -1,6 +1,6 @@
 // Package golangci is tokenlint's golangci-lint module plugin: importing
 // it registers the linter "tokenlint", which runs tokenlint's analyzers
-// (staticcreds, envoverride, singletonclient) inside golangci-lint v2.
+// (staticcreds, envoverride, singletonclient, secretlog) inside golangci-lint v2.
 //
 // Build a golangci-lint binary with the plugin compiled in, either with
 // "golangci-lint custom" and a .custom-gcl.yml that names this package as

@@ -63,10 +63,10 @@ func TestBuildAnalyzers(t *testing.T) {
 		settings any
 		want     string
 	}{
-		{"nil settings", nil, "staticcreds envoverride singletonclient"},
-		{"empty settings", map[string]any{}, "staticcreds envoverride singletonclient"},
-		{"disable one", map[string]any{"disable": []any{"staticcreds"}}, "envoverride singletonclient"},
-		{"disable two", map[string]any{"disable": []any{"singletonclient", "envoverride"}}, "staticcreds"},
+		{"nil settings", nil, "staticcreds envoverride singletonclient secretlog"},
+		{"empty settings", map[string]any{}, "staticcreds envoverride singletonclient secretlog"},
+		{"disable one", map[string]any{"disable": []any{"staticcreds"}}, "envoverride singletonclient secretlog"},
+		{"disable three", map[string]any{"disable": []any{"singletonclient", "envoverride", "secretlog"}}, "staticcreds"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			as, err := build(t, tc.settings)

@@ -17,7 +17,7 @@ type Session struct {
 	Expires            time.Time
 }
 
-func Fetch(ctx context.Context, c *sts.Client) (Session, error) { // want Fetch:`summary\(result 0 field \.Key from sts\.AssumeRole output; result 0 field \.Secret from sts\.AssumeRole output; result 0 field \.Token from sts\.AssumeRole output; fetches\)`
+func Fetch(ctx context.Context, c *sts.Client) (Session, error) { // want Fetch:`summary\(result 0 field \.Key from sts\.AssumeRole output; result 0 field \.Secret from sts\.AssumeRole output; result 0 field \.Secret secret types\.Credentials\.SecretAccessKey; result 0 field \.Token from sts\.AssumeRole output; result 0 field \.Token secret types\.Credentials\.SessionToken; fetches\)`
 	out, err := c.AssumeRole(ctx, &sts.AssumeRoleInput{})
 	if err != nil {
 		return Session{}, err
@@ -30,7 +30,7 @@ func Fetch(ctx context.Context, c *sts.Client) (Session, error) { // want Fetch:
 	}, nil
 }
 
-func Keys() Session {
+func Keys() Session { // want Keys:`summary\(result 0 field \.Secret secret the AWS_SECRET_ACCESS_KEY environment variable\)`
 	return Session{Key: os.Getenv("AWS_ACCESS_KEY_ID"), Secret: os.Getenv("AWS_SECRET_ACCESS_KEY")}
 }
 

@@ -36,6 +36,9 @@ const (
 	V1SSO         = "github.com/aws/aws-sdk-go/service/sso"
 
 	SmithyRoot = "github.com/aws/smithy-go"
+
+	// MinioCredentials is minio-go's credentials package.
+	MinioCredentials = "github.com/minio/minio-go/v7/pkg/credentials"
 )
 
 // sdkRoots are the module roots whose packages are the SDK itself. Their
@@ -178,9 +181,10 @@ var Passthrough = map[FuncKey]bool{
 	{V1Session, "NewSessionWithOptions"}:  true,
 	{V1Session, "New"}:                    true,
 	{V1Session, "Must"}:                   true,
-	// v1 credentials.NewCredentials wraps a provider: it refreshes as
-	// well as the provider does.
+	// v1 credentials.NewCredentials (and minio-go's credentials.New) wrap
+	// a provider: they refresh as well as the provider does.
 	{V1Credentials, "NewCredentials"}: true,
+	{MinioCredentials, "New"}:         true,
 }
 
 // MethodPassthrough are methods that return their receiver with their
@@ -228,6 +232,10 @@ var StaticSinkFuncs = map[FuncKey]StaticSink{
 	{V2Credentials, "NewStaticCredentialsProvider"}:  {"credentials.NewStaticCredentialsProvider", []int{0, 1, 2}},
 	{V1Credentials, "NewStaticCredentials"}:          {"credentials.NewStaticCredentials", []int{0, 1, 2}},
 	{V1Credentials, "NewStaticCredentialsFromCreds"}: {"credentials.NewStaticCredentialsFromCreds", []int{0}},
+	// minio-go: Go services often talk to S3 through it, with keys taken
+	// from an AWS provider's Retrieve.
+	{MinioCredentials, "NewStaticV4"}: {"credentials.NewStaticV4", []int{0, 1, 2}},
+	{MinioCredentials, "NewStaticV2"}: {"credentials.NewStaticV2", []int{0, 1, 2}},
 }
 
 // StaticSinkTypes are static provider structs: a composite literal of one
@@ -235,6 +243,7 @@ var StaticSinkFuncs = map[FuncKey]StaticSink{
 var StaticSinkTypes = map[TypeKey]string{
 	{V2Credentials, "StaticCredentialsProvider"}: "credentials.StaticCredentialsProvider",
 	{V1Credentials, "StaticProvider"}:            "credentials.StaticProvider",
+	{MinioCredentials, "Static"}:                 "credentials.Static",
 }
 
 // ProviderFuncType is the v2 adapter that turns a func into a provider: a
@@ -414,4 +423,22 @@ func SourceByKey(key string) Source {
 		return s
 	}
 	return Source{Key: key, Label: key}
+}
+
+// Known reports whether the catalogue describes a package-level function
+// (a static sink, a passthrough, a logger, a marshaler, a file writer,
+// ...): for those of libraries that are neither the SDK nor the standard
+// library (minio-go, zap, godotenv, ...), the catalogue is what the
+// engine goes by, not the library's own code.
+func Known(fk FuncKey) bool {
+	if _, ok := StaticSinkFuncs[fk]; ok {
+		return true
+	}
+	if _, ok := LogFuncs[fk]; ok {
+		return true
+	}
+	if _, ok := FileWriteFuncs[fk]; ok {
+		return true
+	}
+	return Passthrough[fk] || LogFieldFuncs[fk] || Marshalers[fk] || WriterWrappers[fk]
 }

@@ -326,6 +326,13 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, tg target,
 		if ps.Call {
 			t = s.resultsOfValue(t)
 		}
+		if ps.NameParam != 0 {
+			// The variable's name is the caller's argument.
+			for _, name := range constStrings(ac.val(ps.NameParam - 1)) {
+				s.setenv(c.Pos(), ps.Sink, name, ac.val(ps.Param), t, s.funcName(tg))
+			}
+			continue
+		}
 		h := sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, name: ps.Name, via: s.funcName(tg), ifSource: ps.IfSource}
 		h.t.client = ps.Client
 		s.hit(resolve(h, t))

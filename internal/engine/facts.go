@@ -179,6 +179,9 @@ type ParamSink struct {
 	Sink string
 	Name string
 	Via  string
+	// NameParam, if not 0, is 1 + the parameter whose (constant) value at
+	// the caller names the variable set (func setEnv(k, v string)).
+	NameParam int
 	// Client and IfSource (singletonclient): the client type stored, and
 	// whether the parameter makes it frozen by carrying temporary
 	// credentials (rather than by being a frozen client or config).

@@ -26,6 +26,9 @@ type sinkHit struct {
 	// ifSource (singletonclient): the parameters in t.params make the
 	// stored client frozen when they carry temporary credentials.
 	ifSource bool
+	// nameParam, if not 0, is 1 + the parameter that names the variable
+	// set (envoverride), for the summary.
+	nameParam int
 	// val is the construction's value (a static provider's call or
 	// literal), for suggested fixes.
 	val ssa.Value

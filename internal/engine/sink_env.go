@@ -14,17 +14,19 @@ import (
 // setting the process environment, a child's environment, files.
 func (s *funcState) envSinks(c *ssa.CallCommon, fk catalog.FuncKey, args []ssa.Value) {
 	if api, ok := catalog.SetenvFuncs[fk]; ok && len(args) == 2 {
-		for _, name := range constStrings(args[0]) {
-			switch {
-			case catalog.TokenEnvNames[name]:
-				if !provablyEmpty(args[1]) && !isEnvRead(args[1]) {
-					s.hit(sinkHit{kind: EnvSet, pos: c.Pos(), sink: api, name: name, t: s.get(args[1]), force: true})
-				}
-			case catalog.KeyEnvNames[name]:
-				if !isEnvRead(args[1]) {
-					s.hit(sinkHit{kind: EnvSet, pos: c.Pos(), sink: api, name: name, t: s.get(args[1])})
-				}
-			}
+		names := constStrings(args[0])
+		t := s.get(args[1])
+		if names == nil && t.entry != "" {
+			// A value put under a credential name earlier (a map of
+			// variables, ranged over): that name.
+			names = []string{t.entry}
+		}
+		for _, name := range names {
+			s.setenv(c.Pos(), api, name, args[1], t, "")
+		}
+		if p, ok := s.paramIndex(args[0]); ok && names == nil {
+			// The caller names the variable (func setEnv(k, v string)).
+			s.hit(sinkHit{kind: EnvSet, pos: c.Pos(), sink: api, t: join(t, taint{params: 1 << p}), nameParam: p + 1})
 		}
 	}
 	if ce, ok := catalog.ChildEnvFuncs[fk]; ok && ce.Arg < len(args) {
@@ -68,6 +70,22 @@ func (s *funcState) childEnvStore(st *ssa.Store) {
 		pos = fa.Pos()
 	}
 	s.hit(sinkHit{kind: EnvChild, pos: pos, sink: api, name: t.entry, t: t})
+}
+
+// setenv reports setting the environment variable name to val (of taint
+// t): a session token under its own name whatever its origin, a key
+// when it comes from temporary credentials.
+func (s *funcState) setenv(pos token.Pos, api, name string, val ssa.Value, t taint, via string) {
+	switch {
+	case catalog.TokenEnvNames[name]:
+		if val == nil || !provablyEmpty(val) && !isEnvRead(val) {
+			s.hit(sinkHit{kind: EnvSet, pos: pos, sink: api, name: name, via: via, t: t, force: true})
+		}
+	case catalog.KeyEnvNames[name]:
+		if val == nil || !isEnvRead(val) {
+			s.hit(sinkHit{kind: EnvSet, pos: pos, sink: api, name: name, via: via, t: t})
+		}
+	}
 }
 
 // formatEntry adds the entry a fmt format makes: "AWS_SESSION_TOKEN=%s",

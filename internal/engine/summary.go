@@ -81,7 +81,10 @@ func (s *funcState) summarise() *FuncSummary {
 			continue
 		}
 		for _, p := range bits(h.t.params) {
-			add(ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource})
+			if h.nameParam != 0 && p == h.nameParam-1 {
+				continue // the name, not a value
+			}
+			add(ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, NameParam: h.nameParam})
 		}
 		for _, p := range bits(h.t.calls) {
 			add(ParamSink{Param: p, Call: true, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource})

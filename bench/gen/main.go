@@ -1,7 +1,10 @@
 // Command gen writes a synthetic Go module for tokenlint's scale benchmark
 // (bench/scale.sh; see bench/README.md, section "Scale").
 //
-//	go run ./bench/gen -n 1000 -o /tmp/scalemod
+//	cd bench && go run ./gen -n 1000 -o /tmp/scalemod
+//
+// It is in the bench module (github.com/tokenlint/tokenlint/bench), not the
+// tokenlint module, so that installing tokenlint installs no gen command.
 //
 // The module (module scalemod) has N packages, each one directory with one
 // file, and requires the real AWS SDK for Go v2 modules. Which kind each
@@ -93,7 +96,7 @@ func main() {
 	gosum := flag.String("gosum", "", "go.sum to start from (default: bench/module/go.sum of this repository)")
 	tidy := flag.Bool("tidy", true, "run 'go mod tidy' in the output dir")
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: go run ./bench/gen -n N -o DIR [-seed S] [-gosum FILE] [-tidy=false]\n")
+		fmt.Fprintf(os.Stderr, "usage: go run ./gen (in bench/) -n N -o DIR [-seed S] [-gosum FILE] [-tidy=false]\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -195,10 +198,10 @@ func run(n int, out string, seed uint64, gosum string, tidy bool) error {
 }
 
 // defaultGoSum returns bench/module/go.sum: relative to the working
-// directory (go run ./bench/gen from the repository root), else next to
+// directory (go run ./gen in bench/, or the repository root), else next to
 // this source file.
 func defaultGoSum() string {
-	cands := []string{filepath.Join("bench", "module", "go.sum")}
+	cands := []string{filepath.Join("module", "go.sum"), filepath.Join("bench", "module", "go.sum")}
 	if _, file, _, ok := runtime.Caller(0); ok {
 		cands = append(cands, filepath.Join(filepath.Dir(file), "..", "module", "go.sum"))
 	}

@@ -95,8 +95,9 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed (with the package index)")
 	gosum := flag.String("gosum", "", "go.sum to start from (default: bench/module/go.sum of this repository)")
 	tidy := flag.Bool("tidy", true, "run 'go mod tidy' in the output dir")
+	workload := flag.String("workload", "scale", "which module to write: scale (small packages, bench/scale.sh) or operator (a Kubernetes operator of real size, bench/operator.sh)")
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: go run ./gen (in bench/) -n N -o DIR [-seed S] [-gosum FILE] [-tidy=false]\n")
+		fmt.Fprintf(os.Stderr, "usage: go run ./gen (in bench/) [-workload scale|operator] -n N -o DIR [-seed S] [-gosum FILE] [-tidy=false]\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -104,7 +105,16 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*n, *out, *seed, *gosum, *tidy); err != nil {
+	var err error
+	switch *workload {
+	case "scale":
+		err = run(*n, *out, *seed, *gosum, *tidy)
+	case "operator":
+		err = runOperator(*n, *out, *seed, *tidy)
+	default:
+		err = fmt.Errorf("-workload=%s: want scale or operator", *workload)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "gen: %v\n", err)
 		os.Exit(1)
 	}

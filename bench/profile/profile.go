@@ -13,6 +13,10 @@
 //     or two old; no GC is forced, so that the run is the plain command's;
 //   - cpu.NNN.pprof: CPU profiles of consecutive 2-second slices of the run
 //     (go tool pprof merges them); the last slice is lost at os.Exit;
+//   - with TOKENLINT_PROFILE_EVERY set to a duration (say 3s), also
+//     heap.NNN.pprof every that often, each after a forced GC, so exact
+//     (the GCs slow the run and lower its peak a little); the largest of
+//     them shows what is live at the peak of a transient structure;
 //   - heap.tsv: every 250 ms, seconds since start, live heap bytes after the
 //     last GC, and the process's resident set (VmRSS) in KiB.
 package main
@@ -21,6 +25,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
 	"strconv"
@@ -35,6 +40,28 @@ func init() {
 	}
 	go cpuSlices(dir)
 	go heapWatch(dir)
+	if every, err := time.ParseDuration(os.Getenv("TOKENLINT_PROFILE_EVERY")); err == nil && every > 0 {
+		go heapEvery(dir, every)
+	}
+}
+
+func heapEvery(dir string, every time.Duration) {
+	for i := 0; ; i++ {
+		time.Sleep(every)
+		runtime.GC()
+		writeHeap(filepath.Join(dir, fmt.Sprintf("heap.%03d.pprof", i)))
+	}
+}
+
+// writeHeap writes the heap profile to name, through a temporary file so
+// that a profile cut short by os.Exit is never left under that name.
+func writeHeap(name string) {
+	tmp := name + ".tmp"
+	if f, err := os.Create(tmp); err == nil {
+		if pprof.Lookup("heap").WriteTo(f, 0) == nil && f.Close() == nil {
+			os.Rename(tmp, name)
+		}
+	}
 }
 
 func cpuSlices(dir string) {
@@ -67,12 +94,7 @@ func heapWatch(dir string) {
 		fmt.Fprintf(tsv, "%.2f\t%d\t%d\n", time.Since(start).Seconds(), live, rssKiB())
 		if live > written+written/10 {
 			written = live
-			tmp := filepath.Join(dir, "heap.pprof.tmp")
-			if f, err := os.Create(tmp); err == nil {
-				if pprof.Lookup("heap").WriteTo(f, 0) == nil && f.Close() == nil {
-					os.Rename(tmp, filepath.Join(dir, "heap.pprof"))
-				}
-			}
+			writeHeap(filepath.Join(dir, "heap.pprof"))
 		}
 		time.Sleep(250 * time.Millisecond)
 	}

@@ -68,13 +68,23 @@ echo "== warm the build cache in $mod (go build ./..., go vet ./...)"
 check_fresh_copies "$tmp/tokenlint"
 
 # wrap TOOL LOG: print the path of a script that runs TOOL under GNU time,
-# appending that one process's peak RSS (KiB) to LOG. go vet runs it as
-# its vet tool, so LOG gets one line per vet process; the tool's -V=full
-# still comes from TOOL (a fresh copy), so go vet's cache never answers.
+# appending that one process's peak RSS (KiB) and the package it analysed
+# (the ImportPath of go vet's .cfg file) to LOG. go vet runs it as its vet
+# tool, so LOG gets one line per vet process; the tool's -V=full still
+# comes from TOOL (a fresh copy), so go vet's cache never answers.
 wrap() {
 	local w
 	w=$(mktemp "$tmp/wrap.XXXXXXXXXX")
-	printf '#!/bin/sh\nexec %q -a -o %q -f "%%M" %q "$@"\n' "$gnutime" "$2" "$1" >"$w"
+	cat >"$w" <<WRAP
+#!/bin/sh
+pkg=-
+for a in "\$@"; do
+	case \$a in
+	*.cfg) pkg=\$(sed -n 's/.*"ImportPath": *"\([^"]*\)".*/\1/p' "\$a" | head -n 1) ;;
+	esac
+done
+exec $(printf %q "$gnutime") -a -o $(printf %q "$2") -f "%M \$pkg" $(printf %q "$1") "\$@"
+WRAP
 	chmod +x "$w"
 	printf '%s\n' "$w"
 }
@@ -82,7 +92,7 @@ wrap() {
 # procs LOG LABEL: append "largest_kib processes" of one run's LOG to
 # $tmp/LABEL.procs.
 procs() {
-	awk '/^[0-9]+$/ { n++; if ($1 > m) m = $1 } END { print m + 0, n + 0 }' "$1" >>"$tmp/$2.procs"
+	awk '/^[0-9]+ / { n++; if ($1 > m) m = $1 } END { print m + 0, n + 0 }' "$1" >>"$tmp/$2.procs"
 }
 
 # diagnostics FILE...: the diagnostics ("file:line:col: message") of a
@@ -178,6 +188,10 @@ printf '%-30s %9s %9s %10s\n' "ratio" "wall" "cpu" "peak"
 printf '%-30s %9s %9s %10s\n' "B/A" "$(ratio "${wall[B]}" "${wall[A]}")" "$(ratio "${cpu[B]}" "${cpu[A]}")" "$(ratio "${mib[B]}" "${mib[A]}")"
 printf '%-30s %9s %9s %10s\n' "C/A" "$(ratio "${wall[C]}" "${wall[A]}")" "$(ratio "${cpu[C]}" "${cpu[A]}")" "$(ratio "${mib[C]}" "${mib[A]}")"
 printf '%-30s %9s\n' "C peak / A largest vet process" "$(ratio "${mib[C]}" "${big[A]}")"
+echo "largest vet processes (last round):"
+for l in A B; do
+	sort -k1,1nr "$tmp/$l.$rounds.procs.log" | awk -v l="$l" '/^[0-9]+ / && n < 3 { n++; printf "  %s  %8.1f MiB  %s\n", l, $1 / 1024, $2 }'
+done
 echo
 echo "issue 14 targets:"
 echo "  C peak <= 2x A's largest vet process and <= 1 GiB: $(yesno "${mib[C]} <= 2 * ${big[A]} && ${mib[C]} <= 1024")"

@@ -95,6 +95,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed (with the package index)")
 	gosum := flag.String("gosum", "", "go.sum to start from (default: bench/module/go.sum of this repository)")
 	tidy := flag.Bool("tidy", true, "run 'go mod tidy' in the output dir")
+	aws := flag.String("aws", opDefaultServices, "operator workload: the AWS services it wraps, comma-separated, or all (adds ec2)")
 	workload := flag.String("workload", "scale", "which module to write: scale (small packages, bench/scale.sh) or operator (a Kubernetes operator of real size, bench/operator.sh)")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: go run ./gen (in bench/) [-workload scale|operator] -n N -o DIR [-seed S] [-gosum FILE] [-tidy=false]\n")
@@ -110,7 +111,7 @@ func main() {
 	case "scale":
 		err = run(*n, *out, *seed, *gosum, *tidy)
 	case "operator":
-		err = runOperator(*n, *out, *seed, *tidy)
+		err = runOperator(*n, *out, *seed, *tidy, *aws)
 	default:
 		err = fmt.Errorf("-workload=%s: want scale or operator", *workload)
 	}

@@ -89,6 +89,9 @@ config() {
 version: "2"
 run:
   timeout: 60m
+  # Paths relative to the module, as EXPECTED has them (the default is
+  # relative to the configuration file, which is in the temp directory).
+  relative-path-mode: gomod
 linters:
   default: $default
 $enable

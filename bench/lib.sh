@@ -44,13 +44,14 @@ check_fresh_copies() {
 crash_re='panic:|internal error|fatal error:|SIGSEGV|goroutine [0-9]+ \['
 
 # measure DIR LABEL ROUND MODULE CMD...: run CMD in MODULE under GNU time;
-# append "wall_seconds max_rss_kib exit_code" to DIR/LABEL.times; stop the
+# append "wall_seconds max_rss_kib exit_code cpu_seconds" to DIR/LABEL.times
+# (cpu: user + system, of the command and all its children); stop the
 # benchmark if the run looks like a crash.
 measure() {
 	local dir=$1 label=$2 round=$3 mod=$4
 	shift 4
 	local base="$dir/$label.$round" rc=0
-	(cd "$mod" && "$gnutime" -f '%e %M' -o "$base.time" "$@" >"$base.out" 2>"$base.err") || rc=$?
+	(cd "$mod" && "$gnutime" -f '%e %M %U %S' -o "$base.time" "$@" >"$base.out" 2>"$base.err") || rc=$?
 	if grep -Eq "$crash_re" "$base.out" "$base.err"; then
 		echo "$label (round $round) looks like it crashed (exit $rc): $*" >&2
 		grep -E -m 20 -B 2 -A 10 "$crash_re" "$base.out" "$base.err" >&2 || true
@@ -58,12 +59,41 @@ measure() {
 	fi
 	# GNU time puts "Command exited with non-zero status N" (or "terminated
 	# by signal") before the formatted line; the numbers are on the last line.
-	local last
+	local last wall kib cpu
 	last=$(tail -n 1 "$base.time")
-	[[ $last =~ ^[0-9.]+\ [0-9]+$ ]] || die "$label round $round: cannot parse GNU time output: $(cat "$base.time")"
-	echo "$last $rc" >>"$dir/$label.times"
-	printf '  %-2s round %d: %8.2f s %8.1f MiB  exit %d\n' "$label" "$round" \
-		"${last% *}" "$(awk -v k="${last#* }" 'BEGIN { print k / 1024 }')" "$rc"
+	[[ $last =~ ^[0-9.]+\ [0-9]+\ [0-9.]+\ [0-9.]+$ ]] || die "$label round $round: cannot parse GNU time output: $(cat "$base.time")"
+	read -r wall kib cpu <<<"$(awk '{ printf "%s %s %.2f", $1, $2, $3 + $4 }' <<<"$last")"
+	echo "$wall $kib $rc $cpu" >>"$dir/$label.times"
+	printf '  %-2s round %d: %8.2f s %8.1f MiB  exit %d  cpu %8.2f s\n' "$label" "$round" \
+		"$wall" "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')" "$rc" "$cpu"
+}
+
+# findings FILE...: the file:line of every diagnostic in FILEs (module-
+# relative paths, sorted, duplicates kept).
+finding_re='\.go:[0-9]+:[0-9]+: '
+findings() {
+	local mod=$1
+	shift
+	cat "$@" | { grep -E "$finding_re" || true; } | grep -Eo '^[^ ]+\.go:[0-9]+' |
+		awk -v p="$mod/" 'index($0, p) == 1 { $0 = substr($0, length(p) + 1) } { sub(/^\.\//, ""); print }' |
+		sort || true
+}
+
+# check DIR LABEL ROUND MODULE: compare the findings of a run (file:line of
+# the diagnostics on its stdout and stderr) with MODULE/EXPECTED, as
+# multisets (a finding reported twice is an extra). Prints nothing and
+# succeeds when they match; prints the differences and fails otherwise.
+check() {
+	local dir=$1 label=$2 round=$3 mod=$4
+	local base="$dir/$label.$round"
+	findings "$mod" "$base.out" "$base.err" >"$base.found"
+	sort "$mod/EXPECTED" >"$dir/expected.sorted"
+	if cmp -s "$base.found" "$dir/expected.sorted"; then
+		return 0
+	fi
+	comm -23 "$dir/expected.sorted" "$base.found" | sed 's/^/    missing: /'
+	comm -13 "$dir/expected.sorted" "$base.found" | sed 's/^/    extra:   /'
+	return 1
 }
 
 # median FILE COLUMN

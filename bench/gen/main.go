@@ -1,7 +1,10 @@
 // Command gen writes a synthetic Go module for tokenlint's scale benchmark
 // (bench/scale.sh; see bench/README.md, section "Scale").
 //
-//	go run ./bench/gen -n 1000 -o /tmp/scalemod
+//	cd bench && go run ./gen -n 1000 -o /tmp/scalemod
+//
+// It is in the bench module (github.com/tokenlint/tokenlint/bench), not the
+// tokenlint module, so that installing tokenlint installs no gen command.
 //
 // The module (module scalemod) has N packages, each one directory with one
 // file, and requires the real AWS SDK for Go v2 modules. Which kind each
@@ -92,8 +95,10 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed (with the package index)")
 	gosum := flag.String("gosum", "", "go.sum to start from (default: bench/module/go.sum of this repository)")
 	tidy := flag.Bool("tidy", true, "run 'go mod tidy' in the output dir")
+	aws := flag.String("aws", opDefaultServices, "operator workload: the AWS services it wraps, comma-separated, or all (adds ec2)")
+	workload := flag.String("workload", "scale", "which module to write: scale (small packages, bench/scale.sh) or operator (a Kubernetes operator of real size, bench/operator.sh)")
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: go run ./bench/gen -n N -o DIR [-seed S] [-gosum FILE] [-tidy=false]\n")
+		fmt.Fprintf(os.Stderr, "usage: go run ./gen (in bench/) [-workload scale|operator] -n N -o DIR [-seed S] [-gosum FILE] [-tidy=false]\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -101,7 +106,16 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*n, *out, *seed, *gosum, *tidy); err != nil {
+	var err error
+	switch *workload {
+	case "scale":
+		err = run(*n, *out, *seed, *gosum, *tidy)
+	case "operator":
+		err = runOperator(*n, *out, *seed, *tidy, *aws)
+	default:
+		err = fmt.Errorf("-workload=%s: want scale or operator", *workload)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "gen: %v\n", err)
 		os.Exit(1)
 	}
@@ -195,10 +209,10 @@ func run(n int, out string, seed uint64, gosum string, tidy bool) error {
 }
 
 // defaultGoSum returns bench/module/go.sum: relative to the working
-// directory (go run ./bench/gen from the repository root), else next to
+// directory (go run ./gen in bench/, or the repository root), else next to
 // this source file.
 func defaultGoSum() string {
-	cands := []string{filepath.Join("bench", "module", "go.sum")}
+	cands := []string{filepath.Join("module", "go.sum"), filepath.Join("bench", "module", "go.sum")}
 	if _, file, _, ok := runtime.Caller(0); ok {
 		cands = append(cands, filepath.Join(filepath.Dir(file), "..", "module", "go.sum"))
 	}

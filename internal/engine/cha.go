@@ -65,7 +65,8 @@ func (a *analysisState) implementations(recv types.Type, m *types.Func) []*types
 }
 
 // namedTypes returns the package-level named types of the package and of
-// the user's packages it imports, in a deterministic order.
+// the user's packages it imports that can carry AWS credentials (the
+// others have no summaries to apply), in a deterministic order.
 func (a *analysisState) namedTypes() []*types.TypeName {
 	if a.named != nil {
 		return a.named
@@ -77,6 +78,9 @@ func (a *analysisState) namedTypes() []*types.TypeName {
 			return
 		}
 		seen[p] = true
+		if p != a.pass.Pkg && !a.pass.ImportPackageFact(p, new(relevantFact)) {
+			return
+		}
 		scope := p.Scope()
 		for _, name := range scope.Names() {
 			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {

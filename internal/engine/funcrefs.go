@@ -56,7 +56,7 @@ func (a *analysisState) fnsOf(refs []FuncRef) fnSet {
 			}
 		}
 		if f, ok := obj.(*types.Func); ok {
-			if fn := a.pkg.Prog.FuncValue(f); fn != nil {
+			if fn := a.funcValue(f); fn != nil {
 				out = out.union(fnSetOf(fn))
 			}
 		}

@@ -10,26 +10,34 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// buildSSA builds SSA for the package alone, as buildssa does, but only
-// for packages that can matter: buildssa as a requirement would build SSA
-// for every dependency, the standard library included.
+// buildSSA builds SSA for the package alone, and only for packages that
+// can matter (buildssa as a requirement would build SSA for every
+// dependency, the standard library included). Of its imports it creates
+// only the direct ones: the builder names no other package's functions or
+// variables (methods it creates on demand), and creating the members of
+// a whole import closure (client-go, the SDK) is most of the memory of a
+// run. Other packages are created when the engine needs one of their
+// functions (createdFor).
 func buildSSA(pass *analysis.Pass) *ssa.Package {
 	prog := ssa.NewProgram(pass.Fset, 0)
-	created := make(map[*types.Package]bool)
-	var createAll func(pkgs []*types.Package)
-	createAll = func(pkgs []*types.Package) {
-		for _, p := range pkgs {
-			if !created[p] {
-				created[p] = true
-				prog.CreatePackage(p, nil, nil, true)
-				createAll(p.Imports())
-			}
-		}
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
 	}
-	createAll(pass.Pkg.Imports())
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
 	return pkg
+}
+
+// funcValue returns the SSA function of a function or method, creating
+// (without code) the package it belongs to if it is not yet.
+func (a *analysisState) funcValue(f *types.Func) *ssa.Function {
+	if f == nil || f.Pkg() == nil {
+		return nil
+	}
+	if a.pkg.Prog.Package(f.Pkg()) == nil {
+		a.pkg.Prog.CreatePackage(f.Pkg(), nil, nil, true)
+	}
+	return a.pkg.Prog.FuncValue(f)
 }
 
 // srcFuncs returns the package's functions in source order: declared

@@ -26,6 +26,20 @@ rm -f go.sum
 # resolve too.
 go get -t "${consumers[@]}"
 
+# Share compiled packages with the fixture module (../src), which the
+# other tests build: take its version of every module both need, where it
+# is not older than the one selected here.
+align=()
+while read -r mod ver; do
+	cur=$(go list -m -f '{{.Version}}' "$mod" 2>/dev/null) || continue
+	if [ "$cur" != "$ver" ] && [ "$(printf '%s\n' "$cur" "$ver" | sort -V | tail -1)" = "$ver" ]; then
+		align+=("$mod@$ver")
+	fi
+done < <(awk '$1 ~ /\./ && $2 ~ /^v/ {print $1, $2}' ../src/go.mod)
+if [ ${#align[@]} -gt 0 ]; then
+	go get "${align[@]}"
+fi
+
 patterns=()
 for c in "${consumers[@]}"; do
 	patterns+=("${c%@*}")

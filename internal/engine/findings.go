@@ -61,8 +61,9 @@ func (s *funcState) hit(h sinkHit) {
 		// t.Setenv and helpers that take a testing.TB: tests persist nothing.
 		return
 	}
-	if h.kind == Singleton && strings.HasSuffix(s.a.pass.Fset.Position(h.pos).Filename, "_test.go") {
-		// Test fixtures live as long as the test binary.
+	if (h.kind == Singleton || h.kind == SecretLog) && strings.HasSuffix(s.a.pass.Fset.Position(h.pos).Filename, "_test.go") {
+		// Test fixtures live as long as the test binary; tests log (mock
+		// credentials) to their own output.
 		return
 	}
 	if !h.force {

@@ -34,13 +34,13 @@ func logrusLogs(ctx context.Context, cfg aws.Config) {
 func zerologLogs(ctx context.Context, cfg aws.Config, l zerolog.Logger) {
 	creds, _ := cfg.Credentials.Retrieve(ctx)
 	zlog.Info().Str("token", creds.SessionToken).Msg("refreshed") // want `zerolog\.Event\.Msg logs a session token`
-	l.Debug().Interface("creds", creds).Send() // want `zerolog\.Event\.Send logs a secret access key and a session token`
+	l.Debug().Interface("creds", creds).Send()                    // want `zerolog\.Event\.Send logs a secret access key and a session token`
 	zlog.Info().Str("source", creds.Source).Time("expires", creds.Expires).Msg("refreshed")
 }
 
 func klogLogs(ctx context.Context, cfg aws.Config) {
 	creds, _ := cfg.Credentials.Retrieve(ctx)
-	klog.Infof("token %s", creds.SessionToken) // want `klog\.Infof logs a session token`
+	klog.Infof("token %s", creds.SessionToken)      // want `klog\.Infof logs a session token`
 	klog.V(2).Info("secret", creds.SecretAccessKey) // want `klog\.Verbose\.Info logs a secret access key`
 	klog.InfoS("refreshed", "source", creds.Source, "expires", creds.Expires)
 }

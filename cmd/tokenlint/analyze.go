@@ -1,19 +1,15 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -193,17 +189,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 	case "github":
 		writeGitHub(stdout, diags)
 	default:
-		for _, f := range diags {
-			shown := f.posn
-			shown.Filename = relative(f.posn.Filename)
-			fmt.Fprintf(stdout, "%s: %s\n", shown, f.diag.Message)
-			// The trail, as go vet prints related information.
-			for _, r := range f.diag.Related {
-				rp := fset.Position(r.Pos)
-				rp.Filename = relative(rp.Filename)
-				fmt.Fprintf(stdout, "%s: \t%s\n", rp, r.Message)
-			}
-		}
+		writeText(stdout, fset, diags)
 	}
 	if err2 != nil {
 		fail("%v", err2)
@@ -219,58 +205,6 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		status = exitFindings
 	}
 	return status
-}
-
-// A finding is one diagnostic with its analyzer and resolved positions.
-type finding struct {
-	analyzer  *analysis.Analyzer
-	diag      analysis.Diagnostic
-	posn, end token.Position
-}
-
-// sortFindings orders findings by file, line, column, analyzer, message.
-func sortFindings(fs []finding) {
-	sort.Slice(fs, func(i, j int) bool {
-		a, b := fs[i].posn, fs[j].posn
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if fs[i].analyzer.Name != fs[j].analyzer.Name {
-			return fs[i].analyzer.Name < fs[j].analyzer.Name
-		}
-		return fs[i].diag.Message < fs[j].diag.Message
-	})
-}
-
-// writeJSON prints go vet -json's tree: {package: {analyzer: [...]}}.
-func writeJSON(w io.Writer, fset *token.FileSet, ids []string, enabled []*analysis.Analyzer, result map[string]map[string]*checker.Action) error {
-	tree := make(map[string]map[string]any)
-	for _, id := range ids {
-		for _, a := range enabled {
-			act := result[id][a.Name]
-			if act == nil {
-				continue
-			}
-			if v := jsonEntry(fset, act); v != nil {
-				if tree[id] == nil {
-					tree[id] = make(map[string]any)
-				}
-				tree[id][a.Name] = v
-			}
-		}
-	}
-	data, err := json.MarshalIndent(tree, "", "\t")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", data)
-	return err
 }
 
 // mentionsTokenName applies the engine's rule (a string literal naming a
@@ -290,44 +224,6 @@ func mentionsTokenName(files []string) bool {
 		}
 	}
 	return engine.MentionsTokenName(parsed)
-}
-
-// packageErrors returns a package's errors; when type-checking explains
-// the failure, only those (the build's own report of them says the same).
-func packageErrors(p *packages.Package) []packages.Error {
-	var typeErrs []packages.Error
-	for _, e := range p.Errors {
-		if e.Kind == packages.TypeError {
-			typeErrs = append(typeErrs, e)
-		}
-	}
-	if len(typeErrs) > 0 {
-		return typeErrs
-	}
-	return p.Errors
-}
-
-// formatError renders a package's load or type error as a compiler
-// would: position first when there is one, else the package.
-func formatError(p *packages.Package, e packages.Error) string {
-	if e.Pos != "" && e.Pos != "-" {
-		return relative(strings.TrimSuffix(e.Pos, ":")) + ": " + e.Msg
-	}
-	return p.PkgPath + ": " + e.Msg
-}
-
-// relative shortens a file name to a path relative to the working
-// directory when that is shorter, as go vet prints them.
-func relative(name string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return name
-	}
-	rel, err := filepath.Rel(wd, name)
-	if err != nil || len(rel) >= len(name) {
-		return name
-	}
-	return rel
 }
 
 // reportRoots returns the IDs of the packages whose findings are
@@ -354,50 +250,8 @@ func reportRoots(roots []*packages.Package) map[string]bool {
 	return out
 }
 
-// ignorableErr reports whether an action failed only because its package
-// had errors, which are already reported.
-func ignorableErr(act *checker.Action) bool {
-	return len(act.Package.Errors) > 0
-}
-
 // isStd reports whether p is in the standard library: such packages have
 // no module.
 func isStd(p *packages.Package) bool {
 	return p.Module == nil && catalog.IsStdPath(p.PkgPath)
-}
-
-// jsonEntry renders an action's result as go vet -json does.
-func jsonEntry(fset *token.FileSet, act *checker.Action) any {
-	if act.Err != nil {
-		if ignorableErr(act) {
-			return nil
-		}
-		return struct {
-			Err string `json:"error"`
-		}{act.Err.Error()}
-	}
-	if len(act.Diagnostics) == 0 {
-		return nil
-	}
-	type related struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	}
-	type diagnostic struct {
-		Category string    `json:"category,omitempty"`
-		Posn     string    `json:"posn"`
-		End      string    `json:"end"`
-		Message  string    `json:"message"`
-		Related  []related `json:"related,omitempty"`
-	}
-	var out []diagnostic
-	for _, d := range act.Diagnostics {
-		jd := diagnostic{Category: d.Category, Posn: fset.Position(d.Pos).String(), End: fset.Position(d.End).String(), Message: d.Message}
-		for _, r := range d.Related {
-			jd.Related = append(jd.Related, related{fset.Position(r.Pos).String(), fset.Position(r.End).String(), r.Message})
-		}
-		out = append(out, jd)
-	}
-	return out
 }

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// How load, type and analyzer errors reach the user.
+
+// packageErrors returns a package's errors; when type-checking explains
+// the failure, only those (the build's own report of them says the same).
+func packageErrors(p *packages.Package) []packages.Error {
+	var typeErrs []packages.Error
+	for _, e := range p.Errors {
+		if e.Kind == packages.TypeError {
+			typeErrs = append(typeErrs, e)
+		}
+	}
+	if len(typeErrs) > 0 {
+		return typeErrs
+	}
+	return p.Errors
+}
+
+// formatError renders a package's load or type error as a compiler
+// would: position first when there is one, else the package.
+func formatError(p *packages.Package, e packages.Error) string {
+	if e.Pos != "" && e.Pos != "-" {
+		return relative(strings.TrimSuffix(e.Pos, ":")) + ": " + e.Msg
+	}
+	return p.PkgPath + ": " + e.Msg
+}
+
+// relative shortens a file name to a path relative to the working
+// directory when that is shorter, as go vet prints them.
+func relative(name string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return name
+	}
+	rel, err := filepath.Rel(wd, name)
+	if err != nil || len(rel) >= len(name) {
+		return name
+	}
+	return rel
+}
+
+// ignorableErr reports whether an action failed only because its package
+// had errors, which are already reported.
+func ignorableErr(act *checker.Action) bool {
+	return len(act.Package.Errors) > 0
+}

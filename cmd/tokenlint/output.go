@@ -1,0 +1,117 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/token"
+	"io"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+)
+
+// The standalone driver's text and JSON output (SARIF is in sarif.go).
+
+// A finding is one diagnostic with its analyzer and resolved positions.
+type finding struct {
+	analyzer  *analysis.Analyzer
+	diag      analysis.Diagnostic
+	posn, end token.Position
+}
+
+// sortFindings orders findings by file, line, column, analyzer, message.
+func sortFindings(fs []finding) {
+	sort.Slice(fs, func(i, j int) bool {
+		a, b := fs[i].posn, fs[j].posn
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if fs[i].analyzer.Name != fs[j].analyzer.Name {
+			return fs[i].analyzer.Name < fs[j].analyzer.Name
+		}
+		return fs[i].diag.Message < fs[j].diag.Message
+	})
+}
+
+// writeJSON prints go vet -json's tree: {package: {analyzer: [...]}}.
+func writeJSON(w io.Writer, fset *token.FileSet, ids []string, enabled []*analysis.Analyzer, result map[string]map[string]*checker.Action) error {
+	tree := make(map[string]map[string]any)
+	for _, id := range ids {
+		for _, a := range enabled {
+			act := result[id][a.Name]
+			if act == nil {
+				continue
+			}
+			if v := jsonEntry(fset, act); v != nil {
+				if tree[id] == nil {
+					tree[id] = make(map[string]any)
+				}
+				tree[id][a.Name] = v
+			}
+		}
+	}
+	data, err := json.MarshalIndent(tree, "", "\t")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
+}
+
+// jsonEntry renders an action's result as go vet -json does.
+func jsonEntry(fset *token.FileSet, act *checker.Action) any {
+	if act.Err != nil {
+		if ignorableErr(act) {
+			return nil
+		}
+		return struct {
+			Err string `json:"error"`
+		}{act.Err.Error()}
+	}
+	if len(act.Diagnostics) == 0 {
+		return nil
+	}
+	type related struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+	type diagnostic struct {
+		Category string    `json:"category,omitempty"`
+		Posn     string    `json:"posn"`
+		End      string    `json:"end"`
+		Message  string    `json:"message"`
+		Related  []related `json:"related,omitempty"`
+	}
+	var out []diagnostic
+	for _, d := range act.Diagnostics {
+		jd := diagnostic{Category: d.Category, Posn: fset.Position(d.Pos).String(), End: fset.Position(d.End).String(), Message: d.Message}
+		for _, r := range d.Related {
+			jd.Related = append(jd.Related, related{fset.Position(r.Pos).String(), fset.Position(r.End).String(), r.Message})
+		}
+		out = append(out, jd)
+	}
+	return out
+}
+
+// writeText prints findings as go vet does: file:line:col: message, then
+// the trail as go vet prints related information.
+func writeText(w io.Writer, fset *token.FileSet, diags []finding) {
+	for _, f := range diags {
+		shown := f.posn
+		shown.Filename = relative(f.posn.Filename)
+		fmt.Fprintf(w, "%s: %s\n", shown, f.diag.Message)
+		for _, r := range f.diag.Related {
+			rp := fset.Position(r.Pos)
+			rp.Filename = relative(rp.Filename)
+			fmt.Fprintf(w, "%s: \t%s\n", rp, r.Message)
+		}
+	}
+}

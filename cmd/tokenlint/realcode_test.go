@@ -13,24 +13,39 @@ import (
 	"time"
 )
 
-// realCodePatterns is the code no one here wrote that tokenlint must get
-// through: run in testdata/realcode, which pins the modules.
+// realCodePatterns is a cheap smoke run over code no one here wrote, run
+// in testdata/realcode, which pins the modules: the SDK packages that
+// mint, cache and export credentials (v2 and v1), a few standard-library
+// packages they build on, and the x/tools analysis framework tokenlint is
+// built with. The engine skips the standard library and the SDK by design
+// and x/tools imports no AWS package, so this run checks that the tool
+// gets through such code (no panic, no error, no finding, both modes
+// agree); the weight of real-code coverage is on code that uses the SDK:
+// the consumer modules of internal/consumers. Every package here is one
+// that the fixtures compile anyway, so a cold run pays little extra.
 var realCodePatterns = []string{
-	"std",
-	"github.com/aws/aws-sdk-go-v2/...",
-	"github.com/aws/aws-sdk-go/aws/...",
-	"github.com/aws/aws-sdk-go/service/s3/...",
-	"github.com/aws/aws-sdk-go/service/sts/...",
-	"golang.org/x/tools/...",
+	"net/http",
+	"os/exec",
+	"encoding/json",
+	"github.com/aws/aws-sdk-go-v2/aws/...",
+	"github.com/aws/aws-sdk-go-v2/config",
+	"github.com/aws/aws-sdk-go-v2/credentials/...",
+	"github.com/aws/aws-sdk-go-v2/service/sts",
+	"github.com/aws/aws-sdk-go-v2/service/sso",
+	"github.com/aws/aws-sdk-go/aws/credentials/...",
+	"github.com/aws/aws-sdk-go/aws/session",
+	"github.com/aws/aws-sdk-go/service/sts",
+	"golang.org/x/tools/go/analysis",
+	"golang.org/x/tools/go/ssa",
 }
 
-// TestRealCode runs tokenlint standalone and through go vet over the
-// standard library, the AWS SDKs and golang.org/x/tools: no panic, no
-// analyzer error, no timeout, the same findings in both modes, and every
-// finding listed (with its justification) in testdata/realcode/realcode.golden.
+// TestRealCode runs tokenlint standalone and through go vet over
+// realCodePatterns: no panic, no analyzer error, no timeout, the same
+// findings in both modes, and every finding listed (with its
+// justification) in testdata/realcode/realcode.golden.
 func TestRealCode(t *testing.T) {
 	if testing.Short() {
-		t.Skip("slow: runs go vet over std, the AWS SDKs and x/tools")
+		t.Skip("slow: runs tokenlint and go vet over SDK, std and x/tools packages")
 	}
 	bin := tokenlint(t)
 	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "realcode"))
@@ -71,7 +86,7 @@ func TestRealCode(t *testing.T) {
 	}
 
 	runMode := func(name string, args ...string) []string {
-		ctx, cancel := context.WithTimeout(context.Background(), 25*time.Minute)
+		ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 		defer cancel()
 		cmd := exec.CommandContext(ctx, name, args...)
 		cmd.Dir = dir

@@ -81,3 +81,15 @@ func SkipShort(t testing.TB) {
 		t.Skip("integration test: skipped with -short")
 	}
 }
+
+// RequireTool is called when a tool the test needs is not on PATH: it
+// skips the test and says how to get the tool, except under CI=true, where
+// a missing tool fails the test (.ci/run installs every tool the
+// integration tests need, so a skip there would hide a broken install).
+func RequireTool(t testing.TB, tool, how string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not on PATH (CI=true, so this is a failure, not a skip): %s", tool, how)
+	}
+	t.Skipf("%s is not on PATH: %s; skipped (under CI=true this fails)", tool, how)
+}

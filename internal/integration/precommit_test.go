@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -23,7 +22,7 @@ import (
 
 // precommitFinding is the start of the staticcreds message that the bad
 // commit must show.
-const precommitFinding = "static credentials built from sts.AssumeRole output never refresh"
+const precommitFinding = "static credentials built from sts.AssumeRole output (main.go:12) never refresh"
 
 // precommitBad builds a static provider from AssumeRole output: reported.
 const precommitBad = `package main
@@ -61,55 +60,17 @@ func provider() aws.CredentialsProvider {
 func main() { _ = provider }
 `
 
-var (
-	precommitOnce sync.Once
-	precommitPath string
-	precommitSkip string
-	precommitErr  error
-)
-
-// preCommit returns the path of pre-commit, installing Debian's package
-// when it is not on PATH. It skips the test only when it cannot install
-// (no apt-get, not root); a failing apt-get fails the test.
+// preCommit returns the path of pre-commit. The test installs nothing:
+// .ci/run installs Debian's pre-commit package before it runs the tests.
+// Without pre-commit on PATH the test is skipped and says why, except
+// under CI=true, where a missing tool is a failure.
 func preCommit(t *testing.T) string {
 	t.Helper()
-	precommitOnce.Do(func() {
-		precommitPath, precommitSkip, precommitErr = findOrInstallPreCommit()
-	})
-	if precommitErr != nil {
-		t.Fatal(precommitErr)
-	}
-	if precommitSkip != "" {
-		t.Skip(precommitSkip)
-	}
-	return precommitPath
-}
-
-func findOrInstallPreCommit() (path, skip string, err error) {
-	if p, err := exec.LookPath("pre-commit"); err == nil {
-		return p, "", nil
-	}
-	if _, err := exec.LookPath("apt-get"); err != nil {
-		return "", "pre-commit is not on PATH and there is no apt-get to install Debian's pre-commit package", nil
-	}
-	if os.Geteuid() != 0 {
-		return "", "pre-commit is not on PATH and installing Debian's pre-commit package needs root", nil
-	}
-	for _, args := range [][]string{
-		{"update"},
-		{"install", "-y", "--no-install-recommends", "pre-commit"},
-	} {
-		cmd := exec.Command("apt-get", args...)
-		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return "", "", fmt.Errorf("apt-get %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
 	p, err := exec.LookPath("pre-commit")
 	if err != nil {
-		return "", "", fmt.Errorf("apt-get installed pre-commit, but it is not on PATH: %v", err)
+		RequireTool(t, "pre-commit", "install Debian's pre-commit package (apt-get install pre-commit), as .ci/run does")
 	}
-	return p, "", nil
+	return p
 }
 
 // precommitGit runs git in dir and fails the test if it fails.

@@ -137,7 +137,11 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		}
 		if len(analyse) > 0 {
 			fset = analyse[0].Fset
-			graph, err := checker.Analyze(o.enabled, analyse, nil)
+			// One package at a time: the engine builds each package's SSA
+			// while it runs, and packages analysed in parallel hold theirs
+			// at once; sequential keeps peak memory near the largest
+			// package's (bench/README.md, "The operator workload").
+			graph, err := checker.Analyze(o.enabled, analyse, &checker.Options{Sequential: true})
 			if err != nil {
 				fail("%v", err)
 				return exitError

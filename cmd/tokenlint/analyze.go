@@ -130,10 +130,20 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 					fail("%s", formatError(p, e))
 				}
 			}
-			if strings.HasSuffix(p.PkgPath, ".test") && p.Name == "main" {
-				continue // the generated test main
+			// Only the reported packages are roots; the checker analyses
+			// what they import from source first (facts flow from it), and
+			// nothing else: the test variants of dependencies, which go
+			// list also returns, are neither reported nor imported.
+			if reported[p.ID] {
+				analyse = append(analyse, p)
 			}
-			analyse = append(analyse, p)
+		}
+		// A package that can carry credentials and was asked for, but did
+		// not come back from the load, would be reported as clean: say so.
+		for id := range reported {
+			if relevant[id] && loadedByID[id] == nil {
+				fail("%s: listed, but not loaded from source (go list returned a different package set); nothing was analysed for it", id)
+			}
 		}
 		if len(analyse) > 0 {
 			fset = analyse[0].Fset

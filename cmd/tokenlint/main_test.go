@@ -240,30 +240,34 @@ func TestVetProtocol(t *testing.T) {
 }
 
 // TestQuickStart runs the README's first command on the example module
-// shipped in the repository.
+// shipped in the repository and requires the output the README shows,
+// line for line.
 func TestQuickStart(t *testing.T) {
 	bin := tokenlint(t)
-	examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
+	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	stdout, stderr, code := run(t, bin, "-C", examples, "./...")
+	stdout, stderr, code := run(t, bin, "-C", filepath.Join(root, "examples"), "./...")
 	if code != 3 {
 		t.Fatalf("exit code = %d, want 3\n%s", code, stderr)
 	}
-	got := findings(stdout)
-	want := []string{
-		"report/report.go:30:20: static credentials built from sts.AssumeRole output",
-		"report/report.go:48:20: static credentials built from a one-off Retrieve() snapshot",
-		"worker/worker.go:20:5: package-level variable client holds a *s3.Client",
-		"worker/worker.go:35:2: exec.Cmd.Env puts AWS_SESSION_TOKEN into a child process's environment",
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(got) != len(want) {
-		t.Fatalf("got %d findings, want %d:\n%s", len(got), len(want), stdout)
+	// The block after "The first command prints:", without the line
+	// "exit status 3" that go run adds.
+	_, after, ok := strings.Cut(string(readme), "The first command\nprints:\n\n```\n")
+	block, _, ok2 := strings.Cut(after, "```\n")
+	if !ok || !ok2 {
+		t.Fatal("README.md has no block after \"The first command prints:\"")
 	}
-	for i := range want {
-		if !strings.HasPrefix(got[i], want[i]) {
-			t.Errorf("finding %d = %q, want prefix %q", i, got[i], want[i])
-		}
+	want := strings.TrimSuffix(block, "exit status 3\n")
+	if stdout != want {
+		t.Errorf("README.md's quick-start output is not what the command prints\nREADME:\n%s\ngot:\n%s", want, stdout)
+	}
+	if n := len(findings(stdout)); n != 5 {
+		t.Errorf("%d findings, want the five the README's command line says", n)
 	}
 }

@@ -70,7 +70,8 @@ measure() {
 
 # findings FILE...: the file:line of every diagnostic in FILEs (module-
 # relative paths, sorted, duplicates kept).
-finding_re='\.go:[0-9]+:[0-9]+: '
+# A related line (a finding's trail) has a tab after the position: not a finding.
+finding_re='\.go:[0-9]+:[0-9]+: [^[:space:]]'
 findings() {
 	local mod=$1
 	shift

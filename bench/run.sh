@@ -77,7 +77,8 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null ||
 # Findings of the standalone run (last round): diagnostics lines on stdout.
 # (x/tools' multichecker prints them on stderr; fall back to that if stdout
 # has none, and say so.)
-finding_re='\.go:[0-9]+:[0-9]+: '
+# A related line (a finding's trail) has a tab after the position: not a finding.
+finding_re='\.go:[0-9]+:[0-9]+: [^[:space:]]'
 cout="$tmp/C.$rounds.out" cerr="$tmp/C.$rounds.err" from=stdout
 if ! grep -Eq "$finding_re" "$cout" && grep -Eq "$finding_re" "$cerr"; then
 	cout=$cerr from=stderr

@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -27,6 +26,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/tokenlint/tokenlint/analyzers"
+	tlversion "github.com/tokenlint/tokenlint/internal/version"
 )
 
 // Exit codes, as in the x/tools multichecker.
@@ -76,8 +76,8 @@ func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int 
 		}
 		return exitError // the flag package printed the error and usage
 	}
-	if *opts.version {
-		fmt.Fprintf(stdout, "tokenlint version %s\n", version())
+	if *opts.version || *opts.longVersion {
+		fmt.Fprintf(stdout, "tokenlint version %s\n", tlversion.Full())
 		return exitClean
 	}
 	o, err := finish()
@@ -105,7 +105,7 @@ func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int 
 }
 
 type flagResult struct {
-	version *bool
+	version, longVersion *bool
 }
 
 // newFlagSet defines the standalone flags: output, package selection,
@@ -120,7 +120,10 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 	jsonAlias := fs.Bool("json", false, "print findings as JSON, in the same tree as 'go vet -json' (same as -format=json)")
 	fs.BoolVar(&o.tests, "test", true, "also analyse the packages' _test.go files")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for 'go build -tags'")
-	res := flagResult{version: fs.Bool("V", false, "print the version and exit")}
+	res := flagResult{
+		version:     fs.Bool("V", false, "print the version and exit (go vet's -V=full is its protocol's, and stays so)"),
+		longVersion: fs.Bool("version", false, "print the version and exit (also --version)"),
+	}
 	enable := make(map[string]*triState)
 	for _, a := range all {
 		t := new(triState)
@@ -231,9 +234,5 @@ func help(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int
 	return status
 }
 
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
-}
+// version is the release tokenlint reports, in SARIF too.
+func version() string { return tlversion.String() }

@@ -45,7 +45,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 	}
 	roots, err := packages.Load(graphCfg, patterns...)
 	if err != nil {
-		fail("%v", err)
+		fail("%s", loadError(err))
 		return exitError
 	}
 	var nodes []engine.Node
@@ -106,7 +106,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		}
 		loaded, err := packages.Load(srcCfg, paths...)
 		if err != nil {
-			fail("%v", err)
+			fail("%s", loadError(err))
 			return exitError
 		}
 		// Keep only the edges between packages loaded from source: facts

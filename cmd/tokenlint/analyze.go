@@ -43,7 +43,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		Tests:      o.tests,
 		BuildFlags: buildFlags,
 	}
-	roots, err := packages.Load(graphCfg, patterns...)
+	roots, err := load(graphCfg, patterns...)
 	if err != nil {
 		fail("%s", loadError(err))
 		return exitError
@@ -104,7 +104,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 			Tests:      o.tests,
 			BuildFlags: buildFlags,
 		}
-		loaded, err := packages.Load(srcCfg, paths...)
+		loaded, err := load(srcCfg, paths...)
 		if err != nil {
 			fail("%s", loadError(err))
 			return exitError

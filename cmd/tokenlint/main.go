@@ -43,6 +43,7 @@ func main() {
 		unitchecker.Main(all...)
 		return
 	}
+	handleSignals()
 	os.Exit(run(os.Args[1:], all, os.Stdout, os.Stderr))
 }
 

@@ -32,6 +32,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tokenlint: "+format+"\n", args...)
 		status = exitError
 	}
+	enableSlowNotice(o.format, stderr)
 	var buildFlags []string
 	if o.tags != "" {
 		buildFlags = append(buildFlags, "-tags="+o.tags)

@@ -62,7 +62,9 @@ func handleSignals() {
 func load(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
 	loadMu.Lock()
 	cfg.Context = loadCtx
-	pkgs, err := packages.Load(cfg, patterns...)
+	var pkgs []*packages.Package
+	var err error
+	whileLoading(func() { pkgs, err = packages.Load(cfg, patterns...) })
 	loadMu.Unlock()
 	if loadCtx.Err() != nil {
 		select {} // the handler exits

@@ -180,6 +180,11 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		}
 	}
 	sortFindings(diags)
+	fingerprint(diags)
+	diags, status, done := o.baseline.apply(fset, diags, result, status, stderr)
+	if done {
+		return status
+	}
 
 	var err2 error
 	switch o.format {

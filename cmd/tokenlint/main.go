@@ -59,11 +59,12 @@ func isVetInvocation(args []string) bool {
 
 // options are the standalone driver's settings.
 type options struct {
-	dir     string
-	format  string
-	tests   bool
-	tags    string
-	enabled []*analysis.Analyzer
+	dir      string
+	format   string
+	tests    bool
+	tags     string
+	enabled  []*analysis.Analyzer
+	baseline baselineOptions
 }
 
 func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int {
@@ -121,6 +122,7 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 	jsonAlias := fs.Bool("json", false, "print findings as JSON, in the same tree as 'go vet -json' (same as -format=json)")
 	fs.BoolVar(&o.tests, "test", true, "also analyse the packages' _test.go files")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for 'go build -tags'")
+	o.baseline.register(fs)
 	res := flagResult{
 		version:     fs.Bool("V", false, "print the version and exit (go vet's -V=full is its protocol's, and stays so)"),
 		longVersion: fs.Bool("version", false, "print the version and exit (also --version)"),
@@ -143,6 +145,9 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 	finish := func() (options, error) {
 		if *jsonAlias {
 			o.format = "json"
+		}
+		if err := o.baseline.check(); err != nil {
+			return o, err
 		}
 		switch o.format {
 		case "text", "json", "sarif", "github":

@@ -119,6 +119,9 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		}
 		var analyse []*packages.Package
 		for _, p := range loaded {
+			for _, msg := range brokenImports(p, loadedByID, seenErr) {
+				fail("%s", msg)
+			}
 			for path, imp := range p.Imports {
 				if q, ok := loadedByID[imp.ID]; ok {
 					p.Imports[path] = q

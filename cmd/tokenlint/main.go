@@ -10,7 +10,8 @@
 //	go vet -vettool=$(command -v tokenlint) ./...
 //
 // Exit status: 0 when clean, 1 on errors (bad flags, packages that do not
-// load or type-check), 3 when there are findings.
+// load or type-check), 3 when there are findings, 128+signal when stopped
+// by SIGINT or SIGTERM.
 package main
 
 import (

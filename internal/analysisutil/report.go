@@ -261,7 +261,7 @@ func (r *Reporter) Suppressed(posn token.Position) bool {
 // directives that suppress nothing, on by default.
 func UnusedDirectivesFlag(a *analysis.Analyzer, v *bool) {
 	a.Flags.BoolVar(v, "unused-directives", true,
-		"report "+DirectivePrefix+" directives naming "+a.Name+" that suppress no finding")
+		"report "+DirectivePrefix+" and "+FileDirectivePrefix+" directives naming "+a.Name+" that suppress no finding")
 }
 
 // Guard wraps an analyzer's Run so that a panic becomes an error naming

@@ -3,12 +3,14 @@ package analyzers_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tokenlint/tokenlint/analyzers"
+	"github.com/tokenlint/tokenlint/internal/analysisutil"
 )
 
 // TestDocs: every analyzer is valid, documents itself, and links to a
@@ -31,5 +33,18 @@ func TestDocs(t *testing.T) {
 		if _, err := os.Stat(filepath.Join("..", page)); err != nil {
 			t.Errorf("%s: rule page missing: %v", a.Name, err)
 		}
+	}
+}
+
+// TestDirectiveNames: the names a suppression directive may use are
+// exactly the analyzers', so that a directive naming anything else is
+// reported as a typo.
+func TestDirectiveNames(t *testing.T) {
+	var names []string
+	for _, a := range analyzers.All() {
+		names = append(names, a.Name)
+	}
+	if !slices.Equal(names, analysisutil.Names) {
+		t.Errorf("analysisutil.Names = %v, analyzers.All() = %v", analysisutil.Names, names)
 	}
 }

@@ -32,6 +32,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tokenlint: "+format+"\n", args...)
 		status = exitError
 	}
+	enableSlowNotice(o.format, stderr)
 	var buildFlags []string
 	if o.tags != "" {
 		buildFlags = append(buildFlags, "-tags="+o.tags)
@@ -43,9 +44,9 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		Tests:      o.tests,
 		BuildFlags: buildFlags,
 	}
-	roots, err := packages.Load(graphCfg, patterns...)
+	roots, err := load(graphCfg, patterns...)
 	if err != nil {
-		fail("%v", err)
+		fail("%s", loadError(err))
 		return exitError
 	}
 	var nodes []engine.Node
@@ -104,9 +105,9 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 			Tests:      o.tests,
 			BuildFlags: buildFlags,
 		}
-		loaded, err := packages.Load(srcCfg, paths...)
+		loaded, err := load(srcCfg, paths...)
 		if err != nil {
-			fail("%v", err)
+			fail("%s", loadError(err))
 			return exitError
 		}
 		// Keep only the edges between packages loaded from source: facts
@@ -118,6 +119,9 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		}
 		var analyse []*packages.Package
 		for _, p := range loaded {
+			for _, msg := range brokenImports(p, loadedByID, seenErr) {
+				fail("%s", msg)
+			}
 			for path, imp := range p.Imports {
 				if q, ok := loadedByID[imp.ID]; ok {
 					p.Imports[path] = q
@@ -193,6 +197,11 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		}
 	}
 	sortFindings(diags)
+	fingerprint(diags)
+	diags, status, done := o.baseline.apply(fset, diags, result, status, stderr)
+	if done {
+		return status
+	}
 
 	var err2 error
 	switch o.format {

@@ -10,7 +10,8 @@
 //	go vet -vettool=$(command -v tokenlint) ./...
 //
 // Exit status: 0 when clean, 1 on errors (bad flags, packages that do not
-// load or type-check), 3 when there are findings.
+// load or type-check), 3 when there are findings, 128+signal when stopped
+// by SIGINT or SIGTERM.
 package main
 
 import (
@@ -27,6 +28,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/tokenlint/tokenlint/analyzers"
+	tlversion "github.com/tokenlint/tokenlint/internal/version"
 )
 
 // Exit codes, as in the x/tools multichecker.
@@ -44,6 +46,7 @@ func main() {
 		return
 	}
 	setGC()
+	handleSignals()
 	os.Exit(run(os.Args[1:], all, os.Stdout, os.Stderr))
 }
 
@@ -72,11 +75,12 @@ func isVetInvocation(args []string) bool {
 
 // options are the standalone driver's settings.
 type options struct {
-	dir     string
-	format  string
-	tests   bool
-	tags    string
-	enabled []*analysis.Analyzer
+	dir      string
+	format   string
+	tests    bool
+	tags     string
+	enabled  []*analysis.Analyzer
+	baseline baselineOptions
 }
 
 func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int {
@@ -90,8 +94,8 @@ func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int 
 		}
 		return exitError // the flag package printed the error and usage
 	}
-	if *opts.version {
-		fmt.Fprintf(stdout, "tokenlint version %s\n", version())
+	if *opts.version || *opts.longVersion {
+		fmt.Fprintf(stdout, "tokenlint version %s\n", tlversion.Full())
 		return exitClean
 	}
 	o, err := finish()
@@ -119,7 +123,7 @@ func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int 
 }
 
 type flagResult struct {
-	version *bool
+	version, longVersion *bool
 }
 
 // newFlagSet defines the standalone flags: output, package selection,
@@ -134,7 +138,11 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 	jsonAlias := fs.Bool("json", false, "print findings as JSON, in the same tree as 'go vet -json' (same as -format=json)")
 	fs.BoolVar(&o.tests, "test", true, "also analyse the packages' _test.go files")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for 'go build -tags'")
-	res := flagResult{version: fs.Bool("V", false, "print the version and exit")}
+	o.baseline.register(fs)
+	res := flagResult{
+		version:     fs.Bool("V", false, "print the version and exit (go vet's -V=full is its protocol's, and stays so)"),
+		longVersion: fs.Bool("version", false, "print the version and exit (also --version)"),
+	}
 	enable := make(map[string]*triState)
 	for _, a := range all {
 		t := new(triState)
@@ -153,6 +161,9 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 	finish := func() (options, error) {
 		if *jsonAlias {
 			o.format = "json"
+		}
+		if err := o.baseline.check(); err != nil {
+			return o, err
 		}
 		switch o.format {
 		case "text", "json", "sarif", "github":
@@ -245,9 +256,5 @@ func help(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int
 	return status
 }
 
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
-}
+// version is the release tokenlint reports, in SARIF too.
+func version() string { return tlversion.String() }

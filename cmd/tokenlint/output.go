@@ -18,6 +18,8 @@ type finding struct {
 	analyzer  *analysis.Analyzer
 	diag      analysis.Diagnostic
 	posn, end token.Position
+
+	fingerprint string // see baseline.go
 }
 
 // sortFindings orders findings by file, line, column, analyzer, message.

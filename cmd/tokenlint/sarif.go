@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -116,20 +114,12 @@ func writeSARIF(w io.Writer, enabled []*analysis.Analyzer, findings []finding, o
 			Properties:           sarifRuleProps{Tags: []string{"security", "aws", "credentials"}, Precision: "high"},
 		})
 	}
-	lines := newLineCache()
-	occurrences := make(map[string]int)
 	for _, f := range findings {
 		uri, base := artifactURI(root, f.posn.Filename)
 		region := sarifRegion{StartLine: f.posn.Line, StartColumn: f.posn.Column}
 		if f.end.IsValid() && f.end.Filename == f.posn.Filename {
 			region.EndLine, region.EndColumn = f.end.Line, f.end.Column
 		}
-		// A fingerprint that survives edits elsewhere in the file: the
-		// rule, the file, the text of the line and its occurrence.
-		text := strings.TrimSpace(lines.line(f.posn.Filename, f.posn.Line))
-		key := f.analyzer.Name + "\x00" + uri + "\x00" + text
-		occurrences[key]++
-		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, occurrences[key])))
 		run.Results = append(run.Results, sarifResult{
 			RuleID:    f.analyzer.Name,
 			RuleIndex: index[f.analyzer.Name],
@@ -139,7 +129,9 @@ func writeSARIF(w io.Writer, enabled []*analysis.Analyzer, findings []finding, o
 				ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base},
 				Region:           region,
 			}}},
-			PartialFingerprints: map[string]string{"primaryLocationLineHash": hex.EncodeToString(sum[:16])},
+			// The baseline's fingerprint (baseline.go): it survives
+			// edits elsewhere in the file.
+			PartialFingerprints: map[string]string{"primaryLocationLineHash": f.fingerprint},
 		})
 	}
 	log := sarifLog{

@@ -21,7 +21,7 @@ const actionlintPkg = "github.com/rhysd/actionlint/cmd/actionlint@v1.7.12"
 // actionInputs are the inputs that docs/github-action.md documents, with
 // their defaults.
 var actionInputs = map[string]string{
-	"version":           "latest",
+	"version":           "''",
 	"working-directory": ".",
 	"packages":          "./...",
 	"args":              "''",
@@ -29,6 +29,8 @@ var actionInputs = map[string]string{
 	"sarif-file":        "tokenlint.sarif",
 	"category":          "tokenlint",
 	"fail-on-findings":  "'true'",
+	"only-new":          "'false'",
+	"base":              "''",
 }
 
 // actionOutputs are the outputs that docs/github-action.md documents.
@@ -163,11 +165,28 @@ func TestActionMetadata(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(data)
+	var scripts string
+	for _, name := range []string{"install.sh", "run.sh"} {
+		data, err := os.ReadFile(filepath.Join(RepoRoot(), "action", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		scripts += string(data)
+	}
 	for _, want := range []string{
-		"\nruns:\n  using: composite\n",
 		"go install \"github.com/tokenlint/tokenlint/cmd/tokenlint@${TOKENLINT_VERSION}\"",
 		"tokenlint -format=sarif ",
 		"tokenlint -format=github ",
+	} {
+		if !strings.Contains(scripts, want) {
+			t.Errorf("action/*.sh lack %q", want)
+		}
+	}
+	for _, want := range []string{
+		"\nruns:\n  using: composite\n",
+		`run: bash "$GITHUB_ACTION_PATH/action/install.sh"`,
+		`run: bash "$GITHUB_ACTION_PATH/action/run.sh" sarif`,
+		`run: bash "$GITHUB_ACTION_PATH/action/run.sh" annotations`,
 		"if: always() && inputs.sarif == 'true'",
 		"uses: github/codeql-action/upload-sarif@v4",
 		"sarif_file: ${{ steps.sarif.outputs.sarif-file }}",

@@ -38,6 +38,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tokenlint/tokenlint/analyzers"
+	"github.com/tokenlint/tokenlint/internal/version"
 )
 
 func init() {
@@ -47,6 +48,11 @@ func init() {
 // Settings are the plugin's settings, from
 // linters.settings.custom.tokenlint.settings in .golangci.yml.
 type Settings struct {
+	// Version, when set, is the tokenlint release the configuration
+	// expects (for instance "v0.1.0"): a golangci-lint built with another
+	// one stops with an error that names both, instead of linting with a
+	// stale tokenlint.
+	Version string `json:"version"`
 	// Disable lists analyzers to leave out, by name.
 	Disable []string `json:"disable"`
 	// EnvOverride holds envoverride's options.
@@ -71,7 +77,10 @@ type plugin struct {
 func New(settings any) (register.LinterPlugin, error) {
 	s, err := register.DecodeSettings[Settings](settings)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("tokenlint %s: %w", Version(), err)
+	}
+	if s.Version != "" && s.Version != Version() {
+		return nil, fmt.Errorf("settings: version: this golangci-lint was built with tokenlint %s, the configuration wants %s: rebuild it (docs/golangci-lint.md)", Version(), s.Version)
 	}
 	var names []string
 	for _, a := range analyzers.All() {
@@ -79,7 +88,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	}
 	for _, name := range s.Disable {
 		if !slices.Contains(names, name) {
-			return nil, fmt.Errorf("settings: disable: unknown analyzer %q (valid: %s)", name, strings.Join(names, ", "))
+			return nil, fmt.Errorf("tokenlint %s: settings: disable: unknown analyzer %q (valid: %s)", Version(), name, strings.Join(names, ", "))
 		}
 	}
 	return &plugin{settings: s}, nil
@@ -115,6 +124,10 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	}
 	return enabled, nil
 }
+
+// Version returns the tokenlint release compiled into golangci-lint, the
+// same string as "tokenlint -version" and SARIF's tool.driver.version.
+func Version() string { return version.String() }
 
 // GetLoadMode reports that the analyzers need type information.
 func (p *plugin) GetLoadMode() string {

@@ -9,7 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tokenlint/tokenlint/analyzers"
-	_ "github.com/tokenlint/tokenlint/plugin/golangci"
+	"github.com/tokenlint/tokenlint/internal/version"
+	"github.com/tokenlint/tokenlint/plugin/golangci"
 )
 
 // build runs the plugin as golangci-lint does: GetPlugin, New with the
@@ -118,13 +119,25 @@ func TestOptions(t *testing.T) {
 	}
 }
 
+// TestVersion: the plugin reports the release that "tokenlint -version"
+// and SARIF report, and accepts a configuration that names it.
+func TestVersion(t *testing.T) {
+	if golangci.Version() != version.Version {
+		t.Errorf("Version() = %q, want %q", golangci.Version(), version.Version)
+	}
+	if _, err := build(t, map[string]any{"version": version.Version}); err != nil {
+		t.Errorf("settings naming the compiled-in version: %v", err)
+	}
+}
+
 func TestBadSettings(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		settings any
 		want     []string // substrings of the error
 	}{
-		{"unknown key", map[string]any{"bogus": 1}, []string{`unknown field "bogus"`}},
+		{"unknown key", map[string]any{"bogus": 1}, []string{`unknown field "bogus"`, "tokenlint " + version.Version}},
+		{"other version", map[string]any{"version": "v9.9.9"}, []string{"settings: version", "built with tokenlint " + version.Version, "wants v9.9.9"}},
 		{"unknown nested key", map[string]any{"envoverride": map[string]any{"execs": true}}, []string{`unknown field "execs"`}},
 		{"wrong type", map[string]any{"envoverride": map[string]any{"exec": "no"}}, []string{"exec"}},
 		{"unknown analyzer", map[string]any{"disable": []any{"envtoken"}}, []string{`"envtoken"`, "staticcreds, envoverride, singletonclient"}},

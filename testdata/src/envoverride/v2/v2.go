@@ -80,3 +80,11 @@ func suppressed(token string) {
 	//tokenlint:ignore envoverride a one-shot CLI that exits in seconds
 	os.Setenv("AWS_SESSION_TOKEN", token)
 }
+
+// A typo of envoverride is envoverride's to report, and suppresses
+// nothing.
+func suppressedTypo(token string) {
+	// want +1 `//tokenlint:ignore envoveride: no analyzer is named "envoveride" \(did you mean envoverride\?\)`
+	//tokenlint:ignore envoveride a one-shot CLI that exits in seconds
+	os.Setenv("AWS_SESSION_TOKEN", token) // want `os\.Setenv\("AWS_SESSION_TOKEN"\)`
+}

@@ -40,6 +40,7 @@ func main() {
 	all := analyzers.All()
 	if isVetInvocation(os.Args[1:]) {
 		// go vet's protocol: -V=full, -flags, then one *.cfg per package.
+		configFlagOn(flag.CommandLine, true)
 		unitchecker.Main(all...)
 		return
 	}
@@ -121,6 +122,7 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 	fs.BoolVar(&o.tests, "test", true, "also analyse the packages' _test.go files")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for 'go build -tags'")
 	res := flagResult{version: fs.Bool("V", false, "print the version and exit")}
+	cfg := configFlagOn(fs, false)
 	enable := make(map[string]*triState)
 	for _, a := range all {
 		t := new(triState)
@@ -160,7 +162,7 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 		if len(o.enabled) == 0 {
 			return o, errors.New("every analyzer is disabled: nothing to run")
 		}
-		return o, nil
+		return o, cfg.load()
 	}
 	return fs, res, finish
 }

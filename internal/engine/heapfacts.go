@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-
 )
 
 // HeapFact says what a package's code stores, anywhere, into one struct

@@ -17,6 +17,7 @@ func fixtureEntries() map[string]any {
 		"sources": []any{
 			map[string]any{"package": pkg + "broker", "receiver": "*Client", "function": "Fetch"},
 			map[string]any{"package": pkg + "broker", "function": "Renew", "field": "Creds", "label": "a broker lease", "fix": "use broker.Provider, which renews the lease before it ends"},
+			map[string]any{"package": pkg + "broker", "receiver": "Issuer", "function": "Issue"},
 		},
 		"static_sinks": []any{
 			map[string]any{"package": pkg + "vault", "function": "NewStaticAuth", "key": 0, "secret": 1, "token": 2},

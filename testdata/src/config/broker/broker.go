@@ -38,3 +38,9 @@ type Grant struct {
 func Renew(ctx context.Context, id string) (Grant, error) {
 	return Grant{ID: id, Creds: Creds{AccessKeyID: id, SecretAccessKey: id, SessionToken: id}}, nil
 }
+
+// An Issuer hands out credentials; the configuration makes its Issue
+// method a source, whatever implements it.
+type Issuer interface {
+	Issue(ctx context.Context) (Creds, error)
+}

@@ -92,3 +92,19 @@ func renewing(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	v, _ := cfg.Credentials.Retrieve(ctx)
 	return &Renewing{creds: v}
 }
+
+// An interface method declared a source: whatever implements it.
+func fromIssuer(ctx context.Context, i broker.Issuer) aws.CredentialsProvider {
+	cr, _ := i.Issue(ctx)
+	return credentials.NewStaticCredentialsProvider(cr.AccessKeyID, cr.SecretAccessKey, cr.SessionToken) // want `static credentials built from broker\.Issuer\.Issue result`
+}
+
+// Another interface with the same method: not a source, not reported.
+type issuer interface {
+	Issue(ctx context.Context) (broker.Creds, error)
+}
+
+func fromOtherIssuer(ctx context.Context, i issuer) aws.CredentialsProvider {
+	cr, _ := i.Issue(ctx)
+	return credentials.NewStaticCredentialsProvider(cr.AccessKeyID, cr.SecretAccessKey, cr.SessionToken)
+}

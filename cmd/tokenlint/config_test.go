@@ -1,6 +1,8 @@
 package main_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"slices"
@@ -67,6 +69,53 @@ func TestConfigBothModes(t *testing.T) {
 	}
 	if len(plain) != 2 {
 		t.Errorf("without -config: %d findings, want 2 (Pinned and Renewing):\n%s", len(plain), strings.Join(plain, "\n"))
+	}
+}
+
+// TestConfigVetCache: go vet caches a package's result by the tool and
+// the flags, not by the -config file's content; -config.sha256 puts the
+// content into the flags, so an edited file is analysed again, and a
+// digest that does not match the file is an error.
+func TestConfigVetCache(t *testing.T) {
+	bin := tokenlint(t)
+	orig, err := os.ReadFile(filepath.Join(fixturesDir(t), "config", "tokenlint.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(t.TempDir(), "tokenlint.yml")
+	vet := func(data []byte, digest string) (string, int) {
+		t.Helper()
+		if err := os.WriteFile(cfg, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if digest == "" {
+			sum := sha256.Sum256(data)
+			digest = hex.EncodeToString(sum[:])
+		}
+		_, stderr, code := run(t, "go", "vet", "-vettool="+bin, "-config="+cfg, "-config.sha256="+digest, "./config/logapp")
+		return stderr, code
+	}
+	const finding = "config/logapp/logapp.go:15:2: audit.Logger.Record logs a session token"
+	out, code := vet(orig, "")
+	if code != 1 || !strings.Contains(out, finding) {
+		t.Fatalf("with the log sink: exit %d, want 1 and %q:\n%s", code, finding, out)
+	}
+	// The same path, without the log sink: analysed again, no finding.
+	noSink, _, ok := strings.Cut(string(orig), "log_sinks:")
+	if !ok {
+		t.Fatal("the fixture's tokenlint.yml has no log_sinks")
+	}
+	out, code = vet([]byte(noSink), "")
+	if code != 0 || strings.Contains(out, finding) {
+		t.Errorf("without the log sink: exit %d, want 0 and no finding:\n%s", code, out)
+	}
+	// A digest of another content (one go vet has not seen: with the
+	// flags of an earlier run, go vet answers from its cache without
+	// running the tool, which is why the digest must be taken afresh).
+	sum := sha256.Sum256([]byte("another version of the file"))
+	out, code = vet([]byte(noSink+"\n"), hex.EncodeToString(sum[:]))
+	if code != 1 || !strings.Contains(out, "the file changed since the digest was taken") {
+		t.Errorf("with a stale digest: exit %d, want 1 and the mismatch:\n%s", code, out)
 	}
 }
 

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -96,4 +97,23 @@ func unfreeze(t taint) taint {
 func (s *funcState) refreshing(t types.Type) bool {
 	k, ok := typeKey(t)
 	return ok && s.a.cat.Refreshing(k)
+}
+
+// userFieldParts narrows what a field of the user's own struct carries
+// from a user source (see catalog.Extend) when the field has one of the
+// SDK's names (AccessKeyID, SecretAccessKey, SessionToken, ...): brokers
+// mirror them, and an access key id is not a secret. Fields with other
+// names carry all the parts, as the result does.
+func userFieldParts(t taint, path string) taint {
+	if !strings.HasPrefix(t.src.Key, catalog.UserSourcePrefix) {
+		return t
+	}
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 {
+		return t
+	}
+	if m := catalog.FieldParts[path[i+1:]]; m != 0 && m != catalog.PartsAll {
+		return narrow(t, m)
+	}
+	return t
 }

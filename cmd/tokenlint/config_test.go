@@ -28,7 +28,8 @@ func TestConfigBothModes(t *testing.T) {
 		"config/staticapp/staticapp.go:55:9: static credentials built from a one-off Retrieve() snapshot",
 		"config/staticapp/staticapp.go:66:9: static credentials built from broker.Client.Fetch result",
 		"config/singletonapp/singletonapp.go:22:2: package-level variable store holds a *blob.Client",
-		"config/logapp/logapp.go:15:2: audit.Logger.Record logs a session token",
+		"config/logapp/logapp.go:16:2: audit.Logger.Record logs a session token",
+		"config/logapp/logapp.go:25:2: audit.Logger.Record logs a session token (broker.Client.Fetch result",
 	}
 	for _, want := range append(userOnly, "config/staticapp/staticapp.go:82:10: static credentials built from a one-off Retrieve() snapshot") {
 		if !slices.ContainsFunc(standalone, func(s string) bool { return strings.HasPrefix(s, want) }) {
@@ -43,7 +44,7 @@ func TestConfigBothModes(t *testing.T) {
 		}
 	}
 	if slices.ContainsFunc(standalone, func(s string) bool {
-		return strings.HasPrefix(s, "config/singletonapp/singletonapp.go:23:") || strings.HasPrefix(s, "config/logapp/logapp.go:16:") || strings.HasPrefix(s, "config/logapp/logapp.go:17:")
+		return strings.HasPrefix(s, "config/singletonapp/singletonapp.go:23:") || strings.HasPrefix(s, "config/logapp/logapp.go:17:") || strings.HasPrefix(s, "config/logapp/logapp.go:18:") || strings.HasPrefix(s, "config/logapp/logapp.go:26:")
 	}) {
 		t.Errorf("standalone reports a negative:\n%s", strings.Join(standalone, "\n"))
 	}
@@ -95,7 +96,7 @@ func TestConfigVetCache(t *testing.T) {
 		_, stderr, code := run(t, "go", "vet", "-vettool="+bin, "-config="+cfg, "-config.sha256="+digest, "./config/logapp")
 		return stderr, code
 	}
-	const finding = "config/logapp/logapp.go:15:2: audit.Logger.Record logs a session token"
+	const finding = "config/logapp/logapp.go:16:2: audit.Logger.Record logs a session token"
 	out, code := vet(orig, "")
 	if code != 1 || !strings.Contains(out, finding) {
 		t.Fatalf("with the log sink: exit %d, want 1 and %q:\n%s", code, finding, out)

@@ -38,7 +38,7 @@ func init() {
 const fix = "build it from config.LoadDefaultConfig or a refreshing provider (aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(...)))"
 
 func message(f engine.Finding) string {
-	if f.Kind != engine.Singleton || (services == "s3" && !catalog.IsS3Client(f.Client)) {
+	if f.Kind != engine.Singleton || (services == "s3" && !catalog.IsS3Client(f.Client) && !f.UserClient) {
 		return ""
 	}
 	where := f.Sink

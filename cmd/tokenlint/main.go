@@ -42,6 +42,7 @@ func main() {
 	all := analyzers.All()
 	if isVetInvocation(os.Args[1:]) {
 		// go vet's protocol: -V=full, -flags, then one *.cfg per package.
+		configFlagOn(flag.CommandLine, true)
 		unitchecker.Main(all...)
 		return
 	}
@@ -143,6 +144,7 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 		version:     fs.Bool("V", false, "print the version and exit (go vet's -V=full is its protocol's, and stays so)"),
 		longVersion: fs.Bool("version", false, "print the version and exit (also --version)"),
 	}
+	cfg := configFlagOn(fs, false)
 	enable := make(map[string]*triState)
 	for _, a := range all {
 		t := new(triState)
@@ -185,7 +187,7 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 		if len(o.enabled) == 0 {
 			return o, errors.New("every analyzer is disabled: nothing to run")
 		}
-		return o, nil
+		return o, cfg.load()
 	}
 	return fs, res, finish
 }

@@ -146,6 +146,9 @@ func (s *funcState) read(p place, m readMode) taint {
 		return taint{} // a field of an SDK struct that carries no credential
 	}
 	t := s.readPlace(p, m)
+	if p.mask == catalog.PartsAll {
+		t = userFieldParts(t, p.path)
+	}
 	if p.secret != 0 {
 		t.secret |= p.secret
 		t.secretFrom = minLabel(t.secretFrom, p.secretOf)
@@ -349,6 +352,9 @@ func (s *funcState) fieldOf(x ssa.Value, name string) taint {
 	t = join(t, s.memPaths(x, s.classOf(x)).under("."+name))
 	t = join(t, s.callerStruct(x).below("."+name))
 	t = masked(t, mask)
+	if mask == catalog.PartsAll {
+		t = userFieldParts(t, "."+name)
+	}
 	if secret != 0 {
 		t.secret |= secret
 		t.secretFrom = minLabel(t.secretFrom, secretOf)

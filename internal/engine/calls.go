@@ -199,6 +199,9 @@ func (s *funcState) call(c *ssa.CallCommon, value ssa.Value) []rtaint {
 		if tg.obj != nil && tg.obj.Pkg() != nil && tg.obj.Signature().Recv() == nil && catalog.Known(catalog.FuncKey{Pkg: tg.obj.Pkg().Path(), Name: tg.obj.Name()}) {
 			continue // the catalogue describes it
 		}
+		if k, ok := memberKey(tg.obj); ok && s.a.cat.Known(k) {
+			continue // the user's catalogue entries describe it
+		}
 		if sum := s.summaryOf(tg); sum != nil {
 			s.applySummary(c, sum, tg, res)
 			summarised = true
@@ -226,6 +229,7 @@ func (s *funcState) call(c *ssa.CallCommon, value ssa.Value) []rtaint {
 		ac := targets0(targets, c)
 		s.knownCall(c, value, obj, callee, ac.vals, res)
 	}
+	s.userCall(c, value, targets, res)
 	return res
 }
 

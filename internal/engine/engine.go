@@ -80,6 +80,9 @@ type Finding struct {
 	// Frozen describes the provider that cannot refresh, and Client the
 	// client type that holds it (singletonclient).
 	Frozen, Client string
+	// UserClient is set when Client is a client type the user declared
+	// (singletonclient reports those whatever its -services flag says).
+	UserClient bool
 	// Trail is where the credentials came from and how they got here:
 	// the source first, then each hop (a helper's return, a store into a
 	// field, the construction of a frozen provider), in order.
@@ -135,7 +138,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 		result.Foreign = true
 		return result, nil
 	}
-	if !(importsRelevant(pass) || MentionsTokenName(pass.Files)) {
+	if !(importsRelevant(pass) || catalogOf(pass).Mentions(path) || MentionsTokenName(pass.Files)) {
 		return result, nil
 	}
 	pass.ExportPackageFact(new(relevantFact))

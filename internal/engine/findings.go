@@ -114,7 +114,7 @@ func (a *analysisState) findings() []Finding {
 	a.indexSyntax()
 	byPos := make(map[token.Pos]Finding)
 	for _, h := range a.hits {
-		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src, Frozen: h.t.frozen, Client: h.t.client}
+		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src, Frozen: h.t.frozen, Client: h.t.client, UserClient: a.cat.IsUserClient(h.t.client)}
 		if h.kind == SecretLog {
 			f.Secret = h.t.secret
 			if h.t.src.Label != "" {

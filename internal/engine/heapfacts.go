@@ -5,8 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-
-	"github.com/tokenlint/tokenlint/internal/catalog"
 )
 
 // HeapFact says what a package's code stores, anywhere, into one struct
@@ -136,7 +134,7 @@ func (a *analysisState) foreignStores() map[string][]ForeignEntry {
 // outside any call: its source, entry, frozen provider, client and
 // functions (instantiate adds what depends on a call's arguments).
 func (a *analysisState) factTaint(ts TaintSummary) taint {
-	t := taint{src: catalog.SourceByKey(ts.Source), parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client, fns: a.fnsOf(ts.Funcs), secret: ts.Secret, secretFrom: ts.SecretFrom}
+	t := taint{src: a.cat.SourceByKey(ts.Source), parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client, fns: a.fnsOf(ts.Funcs), secret: ts.Secret, secretFrom: ts.SecretFrom}
 	if t.src.Label != "" {
 		if ts.from != nil {
 			t.origin = a.importTrail(ts.from, ts.Trail)

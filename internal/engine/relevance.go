@@ -22,8 +22,9 @@ func isStandard(pass *analysis.Pass) bool {
 // importsRelevant reports whether the package imports an SDK package or a
 // package that carries relevantFact.
 func importsRelevant(pass *analysis.Pass) bool {
+	cat := catalogOf(pass)
 	for _, imp := range pass.Pkg.Imports() {
-		if catalog.IsSDK(imp.Path()) || pass.ImportPackageFact(imp, new(relevantFact)) {
+		if catalog.IsSDK(imp.Path()) || cat.Mentions(imp.Path()) || pass.ImportPackageFact(imp, new(relevantFact)) {
 			return true
 		}
 	}
@@ -70,6 +71,7 @@ func RelevantPackages(nodes []Node) map[string]bool {
 	for i := range nodes {
 		byID[nodes[i].ID] = &nodes[i]
 	}
+	cat := installedCatalog()
 	memo := make(map[string]bool)
 	var visit func(n *Node) bool
 	visit = func(n *Node) bool {
@@ -78,7 +80,7 @@ func RelevantPackages(nodes []Node) map[string]bool {
 		}
 		memo[n.ID] = false // cycles (impossible in Go) end here
 		ok := false
-		if catalog.IsSDK(n.PkgPath) || (n.Mentions && !n.Standard) {
+		if catalog.IsSDK(n.PkgPath) || cat.Mentions(n.PkgPath) || (n.Mentions && !n.Standard) {
 			ok = true
 		} else if !n.Standard {
 			for _, id := range n.Imports {

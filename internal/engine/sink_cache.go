@@ -39,7 +39,7 @@ func (s *funcState) cacheSink(st *ssa.Store) {
 // Retrieve keeps its first answer forever; "" for any other type.
 func (s *funcState) cachingForever(ptr types.Type) string {
 	tn := s.a.userStruct(deref(ptr))
-	if tn == nil {
+	if tn == nil || s.refreshing(ptr) {
 		return ""
 	}
 	sel := types.NewMethodSet(types.NewPointer(tn.Type())).Lookup(nil, "Retrieve")

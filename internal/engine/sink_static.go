@@ -33,6 +33,9 @@ func (s *funcState) staticProviderType(ptr types.Type) string {
 	if name := catalog.StaticSinkTypes[k]; name != "" {
 		return name
 	}
+	if s.a.cat.Refreshing(k) {
+		return "" // the user says it refreshes
+	}
 	if s.a.foreign(k.Pkg) {
 		return ""
 	}

@@ -49,6 +49,9 @@ type analysisState struct {
 	version int
 	// customStatic caches staticProviderType for the user's types.
 	customStatic map[catalog.TypeKey]string
+	// cat is the catalogue extended with the user's entries (nil: the
+	// built-in one).
+	cat *catalog.Catalog
 	// impls caches the implementations of interface methods.
 	impls map[*types.Func][]*types.Func
 	// caching caches cachingField.
@@ -85,6 +88,7 @@ func newAnalysis(pass *analysis.Pass) *analysisState {
 		trails:       make(map[string]*trail),
 		trailTables:  make(map[*types.Package][]*trail),
 		caching:      make(map[*ssa.Function]string),
+		cat:          catalogOf(pass),
 	}
 	a.funcs = srcFuncs(pass, pkg)
 	for _, fn := range a.funcs {

@@ -310,6 +310,31 @@ func TestGolangciPlugin(t *testing.T) {
 		}
 	})
 
+	t.Run("Catalog", func(t *testing.T) {
+		// The catalogue keys of docs/configuration.md in the settings: a
+		// user source and a user log sink make findings that the same
+		// packages do not have without them.
+		const entries = `{sources: [{package: example.com/fixtures/config/broker, receiver: "*Client", function: Fetch}],` +
+			` log_sinks: [{package: example.com/fixtures/config/audit, receiver: Logger, function: Record, arg: 1}]}`
+		want := []struct{ file, finding string }{
+			{"config/staticapp/staticapp.go", "staticcreds: static credentials built from broker.Client.Fetch result"},
+			{"config/logapp/logapp.go", "secretlog: audit.Logger.Record logs a session token"},
+		}
+		_, plain := golangciRun(t, fixtures, "{}", "./config/staticapp", "./config/logapp")
+		res, issues := golangciRun(t, fixtures, entries, "./config/staticapp", "./config/logapp")
+		if res.Code != 1 {
+			t.Errorf("exit code %d, want 1 (issues found)", res.Code)
+		}
+		for _, w := range want {
+			if got := len(golangciFind(issues, w.file, w.finding)); got == 0 {
+				t.Errorf("with the entries: no %q finding in %s", w.finding, w.file)
+			}
+			if got := len(golangciFind(plain, w.file, w.finding)); got != 0 {
+				t.Errorf("without the entries: %d %q findings in %s, want none", got, w.finding, w.file)
+			}
+		}
+	})
+
 	t.Run("BadSettings", func(t *testing.T) {
 		for _, tc := range []struct {
 			settings string
@@ -319,6 +344,7 @@ func TestGolangciPlugin(t *testing.T) {
 			{"{envoverride: {exec: false, children: true}}", []string{`unknown field "children"`}},
 			{"{disable: [envtoken]}", []string{`"envtoken"`, "staticcreds, envoverride, singletonclient"}},
 			{"{singletonclient: {services: ec2}}", []string{"services", `"ec2"`}},
+			{"{sources: [{package: example.com/b, func: Fetch}]}", []string{"settings: sources[0].func: unknown key (valid: package, receiver, function, result, field, label, fix)"}},
 		} {
 			res, issues := golangciRun(t, fixtures, tc.settings, golangciFixtures[0].pattern)
 			if res.Code != 3 {

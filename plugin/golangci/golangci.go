@@ -18,11 +18,16 @@
 //	          disable: [singletonclient]
 //	          envoverride: {exec: false}
 //	          singletonclient: {services: all}
+//	          sources:
+//	            - {package: example.com/corp/broker, receiver: Client, function: Fetch}
 //
 // golangci-lint does not expose analyzer flags, so the settings carry the
 // analyzers' options (see [Settings]); they are applied through the
 // analyzers' own flags, so an analyzer behaves exactly as it does with the
-// same command-line flag. Unknown settings are an error. Findings read
+// same command-line flag. The catalogue keys (sources, static_sinks,
+// refreshing_providers, clients, log_sinks) are those of tokenlint's
+// -config file, validated the same way (docs/configuration.md).
+// Unknown settings are an error. Findings read
 // "<analyzer>: <message>" and are suppressed with //nolint:tokenlint (or
 // with tokenlint's own //tokenlint:ignore <analyzer> <reason>).
 // See docs/golangci-lint.md.
@@ -38,6 +43,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tokenlint/tokenlint/analyzers"
+	"github.com/tokenlint/tokenlint/internal/catalog"
+	"github.com/tokenlint/tokenlint/internal/config"
+	"github.com/tokenlint/tokenlint/internal/engine"
 	"github.com/tokenlint/tokenlint/internal/version"
 )
 
@@ -70,11 +78,43 @@ type Settings struct {
 
 type plugin struct {
 	settings Settings
+	catalog  *catalog.Catalog
+}
+
+// splitCatalog takes the catalogue keys (sources, static_sinks,
+// refreshing_providers, clients, log_sinks: docs/configuration.md) out of
+// the raw settings and validates them as -config validates a file.
+func splitCatalog(settings any) (rest any, cat *catalog.Catalog, err error) {
+	m, ok := settings.(map[string]any)
+	if !ok {
+		return settings, nil, nil // DecodeSettings says what is wrong
+	}
+	entries := make(map[string]any)
+	rest = make(map[string]any)
+	for k, v := range m {
+		if slices.Contains(config.Keys, k) {
+			entries[k] = v
+		} else {
+			rest.(map[string]any)[k] = v
+		}
+	}
+	if len(entries) == 0 {
+		return rest, nil, nil
+	}
+	cfg, err := config.FromSettings("settings", entries)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rest, catalog.Extend(cfg), nil
 }
 
 // New returns the plugin for settings (as golangci-lint decoded them from
 // its configuration), or an error if they are not valid.
 func New(settings any) (register.LinterPlugin, error) {
+	settings, cat, err := splitCatalog(settings)
+	if err != nil {
+		return nil, err
+	}
 	s, err := register.DecodeSettings[Settings](settings)
 	if err != nil {
 		return nil, fmt.Errorf("tokenlint %s: %w", Version(), err)
@@ -91,7 +131,7 @@ func New(settings any) (register.LinterPlugin, error) {
 			return nil, fmt.Errorf("tokenlint %s: settings: disable: unknown analyzer %q (valid: %s)", Version(), name, strings.Join(names, ", "))
 		}
 	}
-	return &plugin{settings: s}, nil
+	return &plugin{settings: s, catalog: cat}, nil
 }
 
 // BuildAnalyzers sets the analyzers' flags from the settings (unset
@@ -104,6 +144,7 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	if exec := p.settings.EnvOverride.Exec; exec != nil {
 		options["envoverride"]["exec"] = strconv.FormatBool(*exec)
 	}
+	engine.SetCatalog(p.catalog) // nil when the settings declare no entries
 	var enabled []*analysis.Analyzer
 	for _, a := range analyzers.All() {
 		for name, value := range options[a.Name] {

@@ -185,7 +185,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 	case "json":
 		err2 = writeJSON(stdout, fset, ids, o.enabled, result)
 	case "sarif":
-		err2 = writeSARIF(stdout, o.enabled, diags, status != exitError)
+		err2 = writeSARIF(stdout, fset, o.enabled, diags, status != exitError)
 	case "github":
 		writeGitHub(stdout, diags)
 	default:

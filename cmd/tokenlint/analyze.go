@@ -188,6 +188,8 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		err2 = writeSARIF(stdout, fset, o.enabled, diags, status != exitError)
 	case "github":
 		writeGitHub(stdout, diags)
+	case formatFix:
+		err2 = applyFixes(o, fset, diags, result, stdout, stderr)
 	default:
 		writeText(stdout, fset, diags)
 	}
@@ -201,7 +203,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if status == exitClean && len(diags) > 0 {
+	if status == exitClean && len(diags) > 0 && o.format != formatFix {
 		status = exitFindings
 	}
 	return status

@@ -138,6 +138,26 @@ func TestFix(t *testing.T) {
 	}
 }
 
+// TestGoFix: go fix -fixtool runs tokenlint through the vet protocol
+// (unitchecker applies the fixes there) and writes the same files as
+// tokenlint -fix.
+func TestGoFix(t *testing.T) {
+	bin := tokenlint(t)
+	src, err := os.ReadFile(filepath.Join(fixturesDir(t), "staticcreds", "fixes", "fixes.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(filepath.Join(fixturesDir(t), "staticcreds", "fixes", "fixes.go.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := newModule(t, true, map[string]string{"fixes/fixes.go": string(src), "lastuse/lastuse.go": lastUse})
+	if out, stderr, code := runIn(t, dir, "go", "fix", "-fixtool="+freshCopy(t, bin), "./..."); code != 0 {
+		t.Fatalf("go fix -fixtool: exit %d\n%s%s", code, out, stderr)
+	}
+	checkFiles(t, dir, map[string]string{"fixes/fixes.go": string(golden), "lastuse/lastuse.go": lastUseFixed})
+}
+
 // TestFixFlags: -fix and -diff print fixes, not findings, so they refuse
 // a findings format.
 func TestFixFlags(t *testing.T) {

@@ -29,7 +29,8 @@ import (
 // Fixes are merged per file. A fix applies whole or not at all: it is
 // skipped when one of its edits overlaps an edit already taken (identical
 // edits, such as the same import added twice, count once), or when it
-// touches a generated file. Each changed file is then gofmt'ed, and an
+// touches a generated file or a file that is not one of the packages' own
+// (cgo's output in the build cache). Each changed file is then gofmt'ed, and an
 // import that the fixes left unused is removed.
 
 // formatFix is the output "format" of -fix and -diff: the fixes, no
@@ -67,8 +68,12 @@ type fileFix struct {
 func applyFixes(o options, fset *token.FileSet, findings []finding, result map[string]map[string]*checker.Action, stdout, stderr io.Writer) error {
 	pkgOf := make(map[string]*types.Package) // file name -> its package
 	generated := make(map[string]bool)
+	source := make(map[string]bool) // the packages' own .go files
 	for _, acts := range result {
 		for _, act := range acts {
+			for _, name := range act.Package.GoFiles {
+				source[name] = true
+			}
 			for _, f := range act.Package.Syntax {
 				name := fset.File(f.FileStart).Name()
 				if _, ok := pkgOf[name]; !ok {
@@ -92,7 +97,9 @@ func applyFixes(o options, fset *token.FileSet, findings []finding, result map[s
 		if err != nil {
 			return err
 		}
-		if slices.ContainsFunc(keys(ff.edits), func(name string) bool { return generated[name] }) {
+		// Not in generated files, nor in what the build made of the
+		// sources (cgo's output, in the build cache).
+		if slices.ContainsFunc(keys(ff.edits), func(name string) bool { return generated[name] || !source[name] }) {
 			skipped++
 			continue
 		}
@@ -140,7 +147,7 @@ func applyFixes(o options, fset *token.FileSet, findings []finding, result map[s
 	}
 
 	if skipped > 0 {
-		fmt.Fprintf(stderr, "tokenlint: skipped %s that would edit generated files\n", plural(skipped, "fix", "fixes"))
+		fmt.Fprintf(stderr, "tokenlint: skipped %s in generated files or cgo's output\n", plural(skipped, "fix", "fixes"))
 	}
 	if unfixed > 0 {
 		fmt.Fprintf(stderr, "tokenlint: %s no suggested fix; run tokenlint without -fix and -diff to list every finding\n",

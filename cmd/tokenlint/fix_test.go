@@ -50,10 +50,34 @@ func Provider(ctx context.Context, cfg aws.Config) (aws.Config, error) {
 }
 `
 
+// cgoSrc has a fixable finding in a cgo file: the analysed file is cgo's
+// output in the build cache, so the fix is skipped, not written there.
+const cgoSrc = `package withcgo
+
+/*
+static int answer(void) { return 42; }
+*/
+import "C"
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+)
+
+func Answer() int { return int(C.answer()) }
+
+func Provider(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
+	snap, _ := cfg.Credentials.Retrieve(ctx)
+	return credentials.StaticCredentialsProvider{Value: snap}
+}
+`
+
 // TestFix runs -diff and -fix on a copy of the staticcreds/fixes fixture
 // (whose fixes.go.golden is the file with every fix applied, as the
 // analyzer's own test checks) and of a file whose fix takes away the last
-// use of an import: -diff writes nothing and prints a patch that patch(1)
+// use of an import, and of a cgo file: -diff writes nothing and prints a patch that patch(1)
 // applies to give the fixed files; -fix writes them; a second run has
 // nothing to fix, and the module still builds.
 func TestFix(t *testing.T) {
@@ -70,12 +94,14 @@ func TestFix(t *testing.T) {
 		"fixes/fixes.go":       string(src),
 		"lastuse/lastuse.go":   lastUse,
 		"lastuse/lastuse_x.go": "package lastuse\n\n// Unchanged: no finding here.\nconst X = 1\n",
+		"withcgo/withcgo.go":   cgoSrc,
 	}
 	dir := newModule(t, true, files)
 	want := map[string]string{
 		"fixes/fixes.go":       string(golden),
 		"lastuse/lastuse.go":   lastUseFixed,
 		"lastuse/lastuse_x.go": files["lastuse/lastuse_x.go"],
+		"withcgo/withcgo.go":   cgoSrc,
 	}
 
 	// -diff: a patch, on stdout; the files are untouched.
@@ -93,8 +119,11 @@ func TestFix(t *testing.T) {
 			t.Errorf("-diff output lacks %q:\n%s", h, diff)
 		}
 	}
-	if strings.Contains(diff, "lastuse_x.go") {
-		t.Errorf("-diff shows a file without fixes:\n%s", diff)
+	if strings.Contains(diff, "lastuse_x.go") || strings.Contains(diff, "withcgo") {
+		t.Errorf("-diff shows a file without fixes, or cgo's output:\n%s", diff)
+	}
+	if !strings.Contains(stderr, "tokenlint: skipped 1 fix in generated files or cgo's output") {
+		t.Errorf("-diff: stderr does not count the cgo fix as skipped:\n%s", stderr)
 	}
 	// The fixture's four findings that have no fix are counted, not fixed.
 	if !strings.Contains(stderr, "tokenlint: 4 findings have no suggested fix") {
@@ -125,8 +154,8 @@ func TestFix(t *testing.T) {
 		t.Errorf("-diff after -fix: exit %d, diff:\n%s\n%s", code, diff, stderr)
 	}
 	stdout, _, code = runIn(t, dir, bin, "./...")
-	if got := findings(stdout); code != 3 || len(got) != 4 {
-		t.Errorf("after -fix: exit %d, %d findings, want 3 and the 4 without a fix:\n%s", code, len(got), stdout)
+	if got := findings(stdout); code != 3 || len(got) != 5 {
+		t.Errorf("after -fix: exit %d, %d findings, want 3 and the 4 without a fix and the cgo one:\n%s", code, len(got), stdout)
 	}
 
 	// The fixed module builds and vets.
@@ -152,7 +181,7 @@ func TestGoFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := newModule(t, true, map[string]string{"fixes/fixes.go": string(src), "lastuse/lastuse.go": lastUse})
-	if out, stderr, code := runIn(t, dir, "go", "fix", "-fixtool="+freshCopy(t, bin), "./..."); code != 0 {
+	if out, stderr, code := runIn(t, dir, "go", "fix", "-fixtool="+bin, "./..."); code != 0 {
 		t.Fatalf("go fix -fixtool: exit %d\n%s%s", code, out, stderr)
 	}
 	checkFiles(t, dir, map[string]string{"fixes/fixes.go": string(golden), "lastuse/lastuse.go": lastUseFixed})

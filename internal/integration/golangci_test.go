@@ -358,9 +358,8 @@ func TestGolangciPlugin(t *testing.T) {
 			t.Errorf("golangci-lint --fix wrote:\n%s\nwant fixes.go.golden:\n%s", got, golden)
 		}
 		// The findings without a fix are still reported; the fixed ones
-		// are not. (golangci-lint prints each related position as an
-		// issue of its own, "staticcreds(related information): ...", and
-		// keeps those of the fixed findings too: only findings count.)
+		// are not. (Only findings count: a plugin that passes related
+		// information on gets it printed as issues of their own.)
 		nb, na := len(golangciFind(before, "fixes/fixes.go", "staticcreds: ")), len(golangciFind(after, "fixes/fixes.go", "staticcreds: "))
 		if res.Code != 1 || nb != 8 || na != 4 {
 			t.Errorf("--fix: exit %d with %d findings (before: %d), want 1 with the 4 of 8 that have no fix", res.Code, na, nb)

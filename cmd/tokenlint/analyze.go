@@ -208,9 +208,11 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 	case "json":
 		err2 = writeJSON(stdout, fset, ids, o.enabled, result)
 	case "sarif":
-		err2 = writeSARIF(stdout, o.enabled, diags, status != exitError)
+		err2 = writeSARIF(stdout, fset, o.enabled, diags, status != exitError)
 	case "github":
 		writeGitHub(stdout, diags)
+	case formatFix:
+		err2 = applyFixes(o, fset, diags, result, stdout, stderr)
 	default:
 		writeText(stdout, fset, diags)
 	}
@@ -224,7 +226,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if status == exitClean && len(diags) > 0 {
+	if status == exitClean && len(diags) > 0 && o.format != formatFix {
 		status = exitFindings
 	}
 	return status

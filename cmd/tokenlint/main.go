@@ -11,7 +11,8 @@
 //
 // Exit status: 0 when clean, 1 on errors (bad flags, packages that do not
 // load or type-check), 3 when there are findings, 128+signal when stopped
-// by SIGINT or SIGTERM.
+// by SIGINT or SIGTERM. With -fix or -diff (see fix.go), as in x/tools: 0
+// when every fix applied, 1 on errors.
 package main
 
 import (
@@ -80,6 +81,8 @@ type options struct {
 	format   string
 	tests    bool
 	tags     string
+	fix      bool // apply suggested fixes (fix.go)
+	diff     bool // print them as a unified diff
 	enabled  []*analysis.Analyzer
 	baseline baselineOptions
 }
@@ -139,6 +142,8 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 	jsonAlias := fs.Bool("json", false, "print findings as JSON, in the same tree as 'go vet -json' (same as -format=json)")
 	fs.BoolVar(&o.tests, "test", true, "also analyse the packages' _test.go files")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for 'go build -tags'")
+	fs.BoolVar(&o.fix, "fix", false, "apply the findings' suggested fixes to the files, and print no findings")
+	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff, and write nothing")
 	o.baseline.register(fs)
 	res := flagResult{
 		version:     fs.Bool("V", false, "print the version and exit (go vet's -V=full is its protocol's, and stays so)"),
@@ -171,6 +176,9 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 		case "text", "json", "sarif", "github":
 		default:
 			return o, fmt.Errorf("-format=%s: want text, json, sarif or github", o.format)
+		}
+		if err := checkFixFlags(&o); err != nil {
+			return o, err
 		}
 		anyTrue := false
 		for _, t := range enable {

@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -47,11 +49,13 @@ type (
 		Level string `json:"level"`
 	}
 	sarifRuleProps struct {
-		Tags      []string `json:"tags"`
-		Precision string   `json:"precision"`
+		Tags             []string `json:"tags"`
+		Precision        string   `json:"precision"`
+		SecuritySeverity string   `json:"security-severity"`
 	}
 	sarifText struct {
-		Text string `json:"text"`
+		Text     string `json:"text"`
+		Markdown string `json:"markdown,omitempty"`
 	}
 	sarifInvocation struct {
 		ExecutionSuccessful bool `json:"executionSuccessful"`
@@ -62,10 +66,25 @@ type (
 		Level               string            `json:"level"`
 		Message             sarifText         `json:"message"`
 		Locations           []sarifLocation   `json:"locations"`
+		RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+		CodeFlows           []sarifCodeFlow   `json:"codeFlows,omitempty"`
 		PartialFingerprints map[string]string `json:"partialFingerprints"`
 	}
 	sarifLocation struct {
+		ID               int           `json:"id,omitempty"` // from 1; 0 is none
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+		Message          *sarifText    `json:"message,omitempty"`
+	}
+	// A code flow is the path from the credentials' source to the
+	// finding, which code scanning draws step by step.
+	sarifCodeFlow struct {
+		ThreadFlows []sarifThreadFlow `json:"threadFlows"`
+	}
+	sarifThreadFlow struct {
+		Locations []sarifThreadFlowLocation `json:"locations"`
+	}
+	sarifThreadFlowLocation struct {
+		Location sarifLocation `json:"location"`
 	}
 	sarifPhysical struct {
 		ArtifactLocation sarifArtifact `json:"artifactLocation"`
@@ -89,7 +108,7 @@ const informationURI = "https://github.com/tokenlint/tokenlint"
 // analyzer. File URIs are relative to the repository root (the nearest
 // directory above the working directory with a .git), with uriBaseId
 // %SRCROOT%, so that code scanning places them in the repository.
-func writeSARIF(w io.Writer, enabled []*analysis.Analyzer, findings []finding, ok bool) error {
+func writeSARIF(w io.Writer, fset *token.FileSet, enabled []*analysis.Analyzer, findings []finding, ok bool) error {
 	root := repoRoot()
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
@@ -106,12 +125,16 @@ func writeSARIF(w io.Writer, enabled []*analysis.Analyzer, findings []finding, o
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
 			ID:                   a.Name,
 			Name:                 a.Name,
-			ShortDescription:     sarifText{title(a.Doc)},
-			FullDescription:      sarifText{clip(firstParagraphs(a.Doc), 1000)},
-			Help:                 sarifText{a.Doc + "\n\nMore: " + a.URL},
+			ShortDescription:     sarifText{Text: title(a.Doc)},
+			FullDescription:      sarifText{Text: clip(firstParagraphs(a.Doc), 1000)},
+			Help:                 ruleHelp(a),
 			HelpURI:              a.URL,
 			DefaultConfiguration: sarifRuleConfig{Level: "error"},
-			Properties:           sarifRuleProps{Tags: []string{"security", "aws", "credentials"}, Precision: "high"},
+			Properties: sarifRuleProps{
+				Tags:             []string{"security", "aws", "credentials"},
+				Precision:        meta(a).precision,
+				SecuritySeverity: meta(a).securitySeverity,
+			},
 		})
 	}
 	for _, f := range findings {
@@ -120,11 +143,11 @@ func writeSARIF(w io.Writer, enabled []*analysis.Analyzer, findings []finding, o
 		if f.end.IsValid() && f.end.Filename == f.posn.Filename {
 			region.EndLine, region.EndColumn = f.end.Line, f.end.Column
 		}
-		run.Results = append(run.Results, sarifResult{
+		res := sarifResult{
 			RuleID:    f.analyzer.Name,
 			RuleIndex: index[f.analyzer.Name],
 			Level:     "error",
-			Message:   sarifText{f.diag.Message},
+			Message:   sarifText{Text: f.diag.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base},
 				Region:           region,
@@ -132,7 +155,9 @@ func writeSARIF(w io.Writer, enabled []*analysis.Analyzer, findings []finding, o
 			// The baseline's fingerprint (baseline.go): it survives
 			// edits elsewhere in the file.
 			PartialFingerprints: map[string]string{"primaryLocationLineHash": f.fingerprint},
-		})
+		}
+		addTrail(&res, root, fset, f)
+		run.Results = append(run.Results, res)
 	}
 	log := sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
@@ -142,6 +167,67 @@ func writeSARIF(w io.Writer, enabled []*analysis.Analyzer, findings []finding, o
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
+}
+
+// addTrail gives a result its trail (the diagnostic's related
+// information: the source, then each hop): one related location per
+// entry, numbered from 1, and a code flow from the source through the hops
+// to the finding. The source's place in the message ("(broker/broker.go:24)")
+// becomes a link to its related location, because code scanning shows
+// related locations only through links in the message.
+func addTrail(res *sarifResult, root string, fset *token.FileSet, f finding) {
+	if len(f.diag.Related) == 0 || fset == nil {
+		return
+	}
+	var flow []sarifThreadFlowLocation
+	for i, r := range f.diag.Related {
+		p := fset.Position(r.Pos)
+		if !p.IsValid() {
+			continue
+		}
+		uri, base := artifactURI(root, p.Filename)
+		loc := sarifLocation{
+			ID: i + 1,
+			PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base},
+				Region:           sarifRegion{StartLine: p.Line, StartColumn: p.Column},
+			},
+			Message: &sarifText{Text: r.Message},
+		}
+		res.RelatedLocations = append(res.RelatedLocations, loc)
+		step := loc
+		step.ID = 0
+		flow = append(flow, sarifThreadFlowLocation{Location: step})
+	}
+	if len(flow) == 0 {
+		return
+	}
+	sink := res.Locations[0]
+	sink.Message = &sarifText{Text: meta(f.analyzer).sink}
+	flow = append(flow, sarifThreadFlowLocation{Location: sink})
+	res.CodeFlows = []sarifCodeFlow{{ThreadFlows: []sarifThreadFlow{{Locations: flow}}}}
+	res.Message.Text = linkSource(res.Message.Text, res.RelatedLocations[0])
+}
+
+// placeInMessage matches a place as messages name it: "(dir/file.go:24)".
+var placeInMessage = regexp.MustCompile(`\(([^()\s]+\.go):(\d+)\)`)
+
+// linkSource turns the first place in msg that names loc (the same line of
+// a file whose URI ends with the place's path) into a SARIF embedded link
+// to it, "([dir/file.go:24](1))". Brackets already in msg are escaped, as
+// SARIF requires of plain-text messages with links.
+func linkSource(msg string, loc sarifLocation) string {
+	m := placeInMessage.FindStringSubmatchIndex(msg)
+	if m == nil {
+		return msg
+	}
+	file, line := msg[m[2]:m[3]], msg[m[4]:m[5]]
+	uri := loc.PhysicalLocation.ArtifactLocation.URI
+	if fmt.Sprint(loc.PhysicalLocation.Region.StartLine) != line || (uri != file && !strings.HasSuffix(uri, "/"+file)) {
+		return msg
+	}
+	esc := strings.NewReplacer(`[`, `\[`, `]`, `\]`).Replace
+	return esc(msg[:m[0]]) + fmt.Sprintf("([%s:%s](%d))", file, line, loc.ID) + esc(msg[m[1]:])
 }
 
 // writeGitHub writes GitHub Actions workflow commands, one annotation per

@@ -144,8 +144,15 @@ var golangciIssueRE = regexp.MustCompile(`^(\S+\.go):(\d+):\d+: (.*) \((\w+)\)$`
 // The output is logged if the test fails.
 func golangciRun(t *testing.T, dir, settings string, args ...string) (Result, []golangciIssue) {
 	t.Helper()
+	return golangciRunConfig(t, dir, golangciConfig(t, settings), settings, args...)
+}
+
+// golangciRunConfig is golangciRun with the configuration file config
+// (settings only names it in the log).
+func golangciRunConfig(t *testing.T, dir, config, settings string, args ...string) (Result, []golangciIssue) {
+	t.Helper()
 	bin, cache := golangciLint(t)
-	args = append([]string{"run", "--config", golangciConfig(t, settings)}, args...)
+	args = append([]string{"run", "--config", config}, args...)
 	start := time.Now()
 	res := Run(t, dir, []string{"GOFLAGS=-mod=mod", "GOWORK=off", "GOLANGCI_LINT_CACHE=" + cache}, bin, args...)
 	elapsed := time.Since(start).Round(time.Millisecond)
@@ -335,6 +342,75 @@ func TestGolangciPlugin(t *testing.T) {
 		}
 	})
 
+	// golangci-lint's --fix applies the suggested fixes the plugin's
+	// analyzers report (golangci-lint keeps them on its issues for any
+	// go/analysis linter): on a copy of the staticcreds/fixes fixture the
+	// result is the fixture's golden file, which the analyzer's own test
+	// checks. golangci-lint gofmts a fixed file but removes no import
+	// unless the goimports formatter is enabled, so a fix that takes away
+	// the last use of a package builds only with it (docs/golangci-lint.md
+	// says so).
+	t.Run("Fix", func(t *testing.T) {
+		dir := t.TempDir()
+		write := func(name string, data []byte) {
+			dst := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(dst, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		read := func(root, name string) string {
+			data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(data)
+		}
+		for _, name := range []string{"go.mod", "go.sum", "staticcreds/fixes/fixes.go"} {
+			write(name, []byte(read(fixtures, name)))
+		}
+		write("lastuse/lastuse.go", []byte(golangciLastUse))
+		golden := read(fixtures, "staticcreds/fixes/fixes.go.golden")
+		build := func() Result {
+			return Run(t, dir, []string{"GOFLAGS=-mod=mod", "GOWORK=off"}, "go", "build", "./...")
+		}
+
+		_, before := golangciRun(t, dir, "{}", "./...")
+		res, after := golangciRun(t, dir, "{}", "--fix", "./...")
+		if got := read(dir, "staticcreds/fixes/fixes.go"); got != golden {
+			t.Errorf("golangci-lint --fix wrote:\n%s\nwant fixes.go.golden:\n%s", got, golden)
+		}
+		// The findings without a fix are still reported; the fixed ones
+		// are not. (Only findings count: a plugin that passes related
+		// information on gets it printed as issues of their own.)
+		nb, na := len(golangciFind(before, "fixes/fixes.go", "staticcreds: ")), len(golangciFind(after, "fixes/fixes.go", "staticcreds: "))
+		if res.Code != 1 || nb != 8 || na != 4 {
+			t.Errorf("--fix: exit %d with %d findings (before: %d), want 1 with the 4 of 8 that have no fix", res.Code, na, nb)
+		}
+		if got := read(dir, "lastuse/lastuse.go"); !strings.Contains(got, "aws.NewCredentialsCache(cfg.Credentials)") || !strings.Contains(got, `"github.com/aws/aws-sdk-go-v2/credentials"`) {
+			t.Errorf("lastuse.go after --fix: want the fix applied and the import left:\n%s", got)
+		}
+		if b := build(); b.Code == 0 || !strings.Contains(b.Stderr, "imported and not used") {
+			t.Errorf("go build after --fix without goimports: exit %d, want the unused import\n%s", b.Code, b.Stderr)
+		}
+
+		// With the goimports formatter, as the page advises for --fix.
+		write("lastuse/lastuse.go", []byte(golangciLastUse))
+		cfg := golangciConfig(t, "{}")
+		if err := os.WriteFile(cfg, []byte(read(filepath.Dir(cfg), ".golangci.yml")+"formatters:\n  enable: [goimports]\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		golangciRunConfig(t, dir, cfg, "{} + goimports", "--fix", "./...")
+		if got := read(dir, "lastuse/lastuse.go"); strings.Contains(got, `"github.com/aws/aws-sdk-go-v2/credentials"`) || !strings.Contains(got, "aws.NewCredentialsCache(cfg.Credentials)") {
+			t.Errorf("lastuse.go after --fix with goimports:\n%s", got)
+		}
+		if b := build(); b.Code != 0 {
+			t.Errorf("go build on the fixed module: exit %d\n%s%s", b.Code, b.Stdout, b.Stderr)
+		}
+	})
+
 	t.Run("BadSettings", func(t *testing.T) {
 		for _, tc := range []struct {
 			settings string
@@ -361,6 +437,27 @@ func TestGolangciPlugin(t *testing.T) {
 		}
 	})
 }
+
+// golangciLastUse is a file whose only use of package credentials is the
+// construction staticcreds' fix replaces.
+const golangciLastUse = `package lastuse
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+)
+
+func Provider(ctx context.Context, cfg aws.Config) (aws.Config, error) {
+	snap, err := cfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.Credentials = credentials.StaticCredentialsProvider{Value: snap}
+	return cfg, nil
+}
+`
 
 // golangciSuppressionModule writes a module with the fixtures' go.mod and
 // go.sum (so it builds against the real SDK) and one finding, followed on

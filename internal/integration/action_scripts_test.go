@@ -129,21 +129,22 @@ func addedByPR(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 		}
 	}
 
-	// SARIF: every finding of the head (the examples' four and the new one).
+	// SARIF: every finding of the head (the examples' five, as the README's
+	// quick start shows and TestQuickStart checks, and the new one).
 	reset()
 	r = script("run.sh", nil, "sarif")
 	out := outputs()
 	sarifFile := filepath.Join(repo, "tokenlint.sarif")
-	if r.Code != 0 || out["exit-code"] != "3" || out["findings"] != "5" || out["sarif-file"] != sarifFile {
-		t.Errorf("run.sh sarif: exit %d, GITHUB_OUTPUT %v; want 0, exit-code=3, findings=5, sarif-file=%s", r.Code, out, sarifFile)
+	if r.Code != 0 || out["exit-code"] != "3" || out["findings"] != "6" || out["sarif-file"] != sarifFile {
+		t.Errorf("run.sh sarif: exit %d, GITHUB_OUTPUT %v; want 0, exit-code=3, findings=6, sarif-file=%s", r.Code, out, sarifFile)
 	}
 	var log struct {
 		Runs []struct{ Results []json.RawMessage }
 	}
-	if err := json.Unmarshal([]byte(readFile(t, sarifFile)), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 5 {
-		t.Errorf("SARIF file: %v, want one run with 5 results", err)
+	if err := json.Unmarshal([]byte(readFile(t, sarifFile)), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 6 {
+		t.Errorf("SARIF file: %v, want one run with 6 results", err)
 	}
-	if got := readFile(t, files["GITHUB_STEP_SUMMARY"]); got != "**tokenlint**: 5 finding(s).\n" {
+	if got := readFile(t, files["GITHUB_STEP_SUMMARY"]); got != "**tokenlint**: 6 finding(s).\n" {
 		t.Errorf("GITHUB_STEP_SUMMARY = %q", got)
 	}
 
@@ -175,8 +176,8 @@ func addedByPR(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	// only-new without a base: all findings, with a warning.
 	reset()
 	r = script("run.sh", []string{"TOKENLINT_SARIF=false", "TOKENLINT_ONLY_NEW=true", "TOKENLINT_FAIL_ON_FINDINGS=false"}, "annotations")
-	if out := outputs(); r.Code != 0 || out["findings"] != "5" || !strings.Contains(r.Stdout, "::warning title=tokenlint::only-new: no base commit") {
-		t.Errorf("only-new without base: exit %d, GITHUB_OUTPUT %v; want 0, findings=5 and a warning", r.Code, out)
+	if out := outputs(); r.Code != 0 || out["findings"] != "6" || !strings.Contains(r.Stdout, "::warning title=tokenlint::only-new: no base commit") {
+		t.Errorf("only-new without base: exit %d, GITHUB_OUTPUT %v; want 0, findings=6 and a warning", r.Code, out)
 	}
 
 	// An error: no findings output, the step fails, the summary says so.

@@ -117,10 +117,33 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		for _, p := range loaded {
 			loadedByID[p.ID] = p
 		}
+		// What will be analysed: the reported packages and what they
+		// import from source. Only their broken imports matter (not, say,
+		// those of a dependency's tests, which go list also returns).
+		analysed := make(map[string]bool)
+		var visit func(p *packages.Package)
+		visit = func(p *packages.Package) {
+			if analysed[p.ID] {
+				return
+			}
+			analysed[p.ID] = true
+			for _, imp := range p.Imports {
+				if q := loadedByID[imp.ID]; q != nil {
+					visit(q)
+				}
+			}
+		}
+		for _, p := range loaded {
+			if reported[p.ID] {
+				visit(p)
+			}
+		}
 		var analyse []*packages.Package
 		for _, p := range loaded {
-			for _, msg := range brokenImports(p, loadedByID, seenErr) {
-				fail("%s", msg)
+			if analysed[p.ID] {
+				for _, msg := range brokenImports(p, loadedByID, seenErr) {
+					fail("%s", msg)
+				}
 			}
 			for path, imp := range p.Imports {
 				if q, ok := loadedByID[imp.ID]; ok {

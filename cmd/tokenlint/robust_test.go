@@ -72,9 +72,16 @@ func TestPanicBecomesError(t *testing.T) {
 // GOMAXPROCS values, in every format.
 func TestDeterministic(t *testing.T) {
 	bin := tokenlint(t)
+	// The analysis is what could vary with scheduling: text runs under
+	// four GOMAXPROCS settings; the other formats render the same sorted
+	// findings, so two settings each suffice.
 	for _, format := range []string{"text", "json", "sarif", "github"} {
+		settings := []string{"1", "4"}
+		if format == "text" {
+			settings = []string{"1", "2", "4", "1"}
+		}
 		var first string
-		for i, procs := range []string{"1", "2", "4", "1"} {
+		for i, procs := range settings {
 			cmd := exec.Command(bin, "-format="+format, "./staticcreds/...", "./envoverride/...", "./singletonclient/...")
 			cmd.Dir = fixturesDir(t)
 			cmd.Env = append(os.Environ(), "GOMAXPROCS="+procs, "GOFLAGS=-mod=mod")

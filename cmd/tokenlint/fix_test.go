@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
 )
 
 // lastUse is a file whose only use of package credentials is the
@@ -96,7 +98,7 @@ func TestFix(t *testing.T) {
 		"lastuse/lastuse_x.go": "package lastuse\n\n// Unchanged: no finding here.\nconst X = 1\n",
 		"withcgo/withcgo.go":   cgoSrc,
 	}
-	dir := newModule(t, true, files)
+	dir := clitest.NewModule(t, true, files)
 	want := map[string]string{
 		"fixes/fixes.go":       string(golden),
 		"lastuse/lastuse.go":   lastUseFixed,
@@ -132,7 +134,7 @@ func TestFix(t *testing.T) {
 	checkFiles(t, dir, files)
 
 	// The patch, applied by patch(1) to another copy, gives the fixed files.
-	other := newModule(t, true, copyMap(files))
+	other := clitest.NewModule(t, true, copyMap(files))
 	patch := exec.Command("patch", "-p0", "--batch", "--no-backup-if-mismatch")
 	patch.Dir = other
 	patch.Stdin = strings.NewReader(diff)
@@ -180,7 +182,7 @@ func TestGoFix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := newModule(t, true, map[string]string{"fixes/fixes.go": string(src), "lastuse/lastuse.go": lastUse})
+	dir := clitest.NewModule(t, true, map[string]string{"fixes/fixes.go": string(src), "lastuse/lastuse.go": lastUse})
 	if out, stderr, code := runFixIn(t, dir, "go", "fix", "-fixtool="+bin, "./..."); code != 0 {
 		t.Fatalf("go fix -fixtool: exit %d\n%s%s", code, out, stderr)
 	}

@@ -1,90 +1,34 @@
 package main_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/tokenlint/tokenlint/internal/clitest"
 	"github.com/tokenlint/tokenlint/internal/fixtures"
 )
 
-// tokenlint builds the command once per test binary.
-func tokenlint(t *testing.T) string {
-	t.Helper()
-	if err := fixtures.Download(); err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(binDir, "tokenlint")
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
+// The helpers shared with cmd/tokenlint/robust live in internal/clitest.
 
-var binDir string
+func TestMain(m *testing.M) { clitest.Main(m) }
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "tokenlint-test")
-	if err != nil {
-		panic(err)
-	}
-	binDir = dir
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func tokenlint(t *testing.T) string { return clitest.Tokenlint(t) }
 
-// run runs a command in the fixture module and returns its stdout,
-// stderr and exit code.
 func run(t *testing.T, name string, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = fixtures.Dir()
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		code = exit.ExitCode()
-	} else if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return stdout.String(), stderr.String(), code
+	return clitest.Run(t, name, args...)
 }
 
-func fixturesDir(t *testing.T) string {
-	t.Helper()
-	return fixtures.Dir()
-}
+func fixturesDir(t *testing.T) string { return fixtures.Dir() }
 
-// (A line whose message starts with a tab is a finding's related
-// information, as go vet prints it.)
-var findingLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): ([^\t].*)$`)
+var findingLine = clitest.FindingLine
 
-// findings extracts "file:line:col: message" lines, sorted.
-func findings(out string) []string {
-	var lines []string
-	for _, l := range strings.Split(out, "\n") {
-		if findingLine.MatchString(l) {
-			lines = append(lines, l)
-		}
-	}
-	slices.Sort(lines)
-	return lines
-}
+func findings(out string) []string { return clitest.Findings(out) }
 
 // TestStandaloneAndVet runs the binary both ways on the fixtures and
 // requires the same findings and the documented exit codes.

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
 )
 
 // TestTrailAcrossPackages: package app builds a static provider from what
@@ -45,7 +47,7 @@ func TestTrailAcrossPackages(t *testing.T) {
 	// tool earlier tests ran: after a go vet run that had broker among its
 	// packages, go vet -json on app replays broker's cached, empty "{}"
 	// before app's tree; that is the go command's cache, not tokenlint.)
-	copies := []string{freshCopy(t, bin), freshCopy(t, bin)}
+	copies := []string{clitest.FreshCopy(t, bin), clitest.FreshCopy(t, bin)}
 	vet := func(args ...string) func(int) (string, int) {
 		return func(n int) (string, int) {
 			stdout, stderr, code := run(t, "go", append(append([]string{"vet", "-vettool=" + copies[n]}, args...), "./staticcreds/app")...)

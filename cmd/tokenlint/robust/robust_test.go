@@ -1,4 +1,4 @@
-package main_test
+package robust_test
 
 import (
 	"os"
@@ -8,16 +8,20 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
+	"github.com/tokenlint/tokenlint/internal/fixtures"
 )
 
 // TestPanicBecomesError: a panic inside the engine (forced by a test
 // build) is reported as an error naming the analyzer, the package and the
 // position; the other packages are still analysed; the exit code is 1.
 func TestPanicBecomesError(t *testing.T) {
-	tokenlint(t) // downloads the fixtures' modules
-	bin := filepath.Join(binDir, "tokenlint-panictest")
-	if _, err := os.Stat(bin); err != nil {
-		cmd := exec.Command("go", "build", "-tags", "tokenlint_panictest", "-o", bin, ".")
+	clitest.Tokenlint(t) // downloads the fixtures' modules
+	bin := filepath.Join(t.TempDir(), "tokenlint-panictest")
+	{
+		cmd := exec.Command("go", "build", "-tags", "tokenlint_panictest", "-o", bin, "github.com/tokenlint/tokenlint/cmd/tokenlint")
+		cmd.Dir = clitest.RepoRoot()
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("go build: %v\n%s", err, out)
 		}
@@ -43,7 +47,7 @@ func TestPanicBecomesError(t *testing.T) {
 	} {
 		t.Run(mode.name, func(t *testing.T) {
 			args := append(mode.cmd[1:], "./broken/panics", "./staticcreds/app")
-			stdout, stderr, code := run(t, mode.cmd[0], args...)
+			stdout, stderr, code := clitest.Run(t, mode.cmd[0], args...)
 			all := mode.out(stdout, stderr)
 			if code != 1 {
 				t.Errorf("exit code = %d, want 1", code)
@@ -71,7 +75,7 @@ func TestPanicBecomesError(t *testing.T) {
 // TestDeterministic: the output is byte-for-byte the same across runs and
 // GOMAXPROCS values, in every format.
 func TestDeterministic(t *testing.T) {
-	bin := tokenlint(t)
+	bin := clitest.Tokenlint(t)
 	// The analysis is what could vary with scheduling: text runs under
 	// four GOMAXPROCS settings; the other formats render the same sorted
 	// findings, so two settings each suffice.
@@ -83,7 +87,7 @@ func TestDeterministic(t *testing.T) {
 		var first string
 		for i, procs := range settings {
 			cmd := exec.Command(bin, "-format="+format, "./staticcreds/...", "./envoverride/...", "./singletonclient/...")
-			cmd.Dir = fixturesDir(t)
+			cmd.Dir = fixtures.Dir()
 			cmd.Env = append(os.Environ(), "GOMAXPROCS="+procs, "GOFLAGS=-mod=mod")
 			out, _ := cmd.Output()
 			if len(out) == 0 {
@@ -96,35 +100,6 @@ func TestDeterministic(t *testing.T) {
 			}
 		}
 	}
-}
-
-// newModule writes a module in a temp dir with the fixtures' go.mod (under
-// another module path) and, if withSum, their go.sum, plus files.
-func newModule(t *testing.T, withSum bool, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	mod, err := os.ReadFile(filepath.Join(fixturesDir(t), "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files["go.mod"] = strings.Replace(string(mod), "module example.com/fixtures", "module example.com/scratch", 1)
-	if withSum {
-		sum, err := os.ReadFile(filepath.Join(fixturesDir(t), "go.sum"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files["go.sum"] = string(sum)
-	}
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 const frozenSrc = `package p
@@ -146,7 +121,7 @@ func Frozen(ctx context.Context, c *sts.Client) aws.CredentialsProvider {
 // TestBadInput: inputs that are wrong or unusual give a clear error or a
 // correct result, never a stack trace.
 func TestBadInput(t *testing.T) {
-	bin := tokenlint(t)
+	bin := clitest.Tokenlint(t)
 	runIn := func(dir string, args ...string) (string, string, int) {
 		cmd := exec.Command(bin, args...)
 		cmd.Dir = dir
@@ -164,7 +139,7 @@ func TestBadInput(t *testing.T) {
 	}
 
 	t.Run("module without go.sum entries", func(t *testing.T) {
-		dir := newModule(t, false, map[string]string{"p/p.go": frozenSrc})
+		dir := clitest.NewModule(t, false, map[string]string{"p/p.go": frozenSrc})
 		_, stderr, code := runIn(dir, "./...")
 		if code != 1 || !strings.Contains(stderr, "missing go.sum entry") {
 			t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and a missing go.sum entry error", code, stderr)
@@ -172,7 +147,7 @@ func TestBadInput(t *testing.T) {
 	})
 
 	t.Run("cgo", func(t *testing.T) {
-		stdout, stderr, code := run(t, bin, "./cgo/...")
+		stdout, stderr, code := clitest.Run(t, bin, "./cgo/...")
 		if code != 3 || !strings.Contains(stdout, "cgo/cgopkg/cgopkg.go:24:9: static credentials built from sts.AssumeRole output") {
 			t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 		}
@@ -188,13 +163,13 @@ func TestBadInput(t *testing.T) {
 		for i := 1; i < 5000; i++ {
 			b.WriteString(strings.Replace(body, "func Frozen(", "func frozen"+strconv.Itoa(i)+"(", 1))
 		}
-		dir := newModule(t, true, map[string]string{
+		dir := clitest.NewModule(t, true, map[string]string{
 			"p/gen.go":  b.String(),
 			"p/hand.go": "package p\n\n" + frozenSrc[strings.Index(frozenSrc, "import"):],
 		})
 		start := time.Now()
 		stdout, stderr, code := runIn(dir, "./...")
-		if code != 3 || len(findings(stdout)) != 1 || !strings.HasPrefix(stdout, "p/hand.go:") {
+		if code != 3 || len(clitest.Findings(stdout)) != 1 || !strings.HasPrefix(stdout, "p/hand.go:") {
 			t.Errorf("exit %d, want 3 and one finding in hand.go\nstdout:\n%.2000s\nstderr:\n%.2000s", code, stdout, stderr)
 		}
 		t.Logf("5,000 generated functions analysed in %v", time.Since(start))

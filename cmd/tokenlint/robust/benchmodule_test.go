@@ -1,4 +1,4 @@
-package main_test
+package robust_test
 
 import (
 	"os"
@@ -8,7 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
 )
 
 // TestDotlessModule runs tokenlint on bench/module, a module whose path
@@ -19,8 +20,8 @@ func TestDotlessModule(t *testing.T) {
 	if testing.Short() {
 		t.Skip("downloads bench/module's dependencies")
 	}
-	bin := tokenlint(t)
-	dir, err := filepath.Abs(filepath.Join("..", "..", "bench", "module"))
+	bin := clitest.Tokenlint(t)
+	dir, err := filepath.Abs(filepath.Join(clitest.RepoRoot(), "bench", "module"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,25 +57,10 @@ func TestDotlessModule(t *testing.T) {
 	if got := lines(string(out)); !slices.Equal(got, want) {
 		t.Errorf("standalone on bench/module: got\n%s\nwant (EXPECTED)\n%s\noutput:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), out)
 	}
-	cmd = exec.Command("go", "vet", "-vettool="+freshCopy(t, bin), "./...")
+	cmd = exec.Command("go", "vet", "-vettool="+clitest.FreshCopy(t, bin), "./...")
 	cmd.Dir = dir
 	out, _ = cmd.CombinedOutput()
 	if got := lines(string(out)); !slices.Equal(got, want) {
 		t.Errorf("go vet on bench/module: got\n%s\nwant (EXPECTED)\n%s\noutput:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), out)
 	}
-}
-
-// freshCopy copies the tool under a new identity, so that go vet's cache
-// never answers for it.
-func freshCopy(t *testing.T, bin string) string {
-	t.Helper()
-	data, err := os.ReadFile(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dst := filepath.Join(t.TempDir(), "tokenlint")
-	if err := os.WriteFile(dst, append(data, []byte(time.Now().String())...), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }

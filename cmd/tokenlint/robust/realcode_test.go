@@ -1,4 +1,4 @@
-package main_test
+package robust_test
 
 import (
 	"bufio"
@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
 )
 
 // realCodePatterns is a cheap smoke run over code no one here wrote, run
@@ -47,8 +49,8 @@ func TestRealCode(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: runs tokenlint and go vet over SDK, std and x/tools packages")
 	}
-	bin := tokenlint(t)
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "realcode"))
+	bin := clitest.Tokenlint(t)
+	dir, err := filepath.Abs(filepath.Join(clitest.RepoRoot(), "testdata", "realcode"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,11 +109,11 @@ func TestRealCode(t *testing.T) {
 				t.Fatalf("%s printed %q:\n%s", name, bad, clipOutput(text))
 			}
 		}
-		found := findings(text)
+		found := clitest.Findings(text)
 		// Anything else on the output is an error (a package that does
 		// not load, an analyzer error).
 		for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
-			if l != "" && !findingLine.MatchString(l) && !strings.HasPrefix(l, "#") {
+			if l != "" && !clitest.FindingLine.MatchString(l) && !strings.HasPrefix(l, "#") {
 				t.Errorf("%s: unexpected output line %q", name, l)
 			}
 		}

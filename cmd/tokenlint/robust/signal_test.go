@@ -1,4 +1,4 @@
-package main_test
+package robust_test
 
 import (
 	"bytes"
@@ -11,6 +11,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
+	"github.com/tokenlint/tokenlint/internal/fixtures"
 )
 
 // TestSignalStopsLoad: SIGINT or SIGTERM during a cold load (an empty
@@ -21,11 +24,11 @@ func TestSignalStopsLoad(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("reads /proc")
 	}
-	bin := tokenlint(t)
+	bin := clitest.Tokenlint(t)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			cmd := exec.Command(bin, "./staticcreds/app")
-			cmd.Dir = fixturesDir(t)
+			cmd.Dir = fixtures.Dir()
 			cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOCACHE="+t.TempDir(), "CI=true")
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr

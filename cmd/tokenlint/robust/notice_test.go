@@ -1,4 +1,4 @@
-package main_test
+package robust_test
 
 import (
 	"bytes"
@@ -13,6 +13,9 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
+	"github.com/tokenlint/tokenlint/internal/fixtures"
 )
 
 // TestSlowLoadNotice: a slow (cold) load prints one line on standard
@@ -22,7 +25,7 @@ func TestSlowLoadNotice(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("opens a pseudo-terminal the Linux way")
 	}
-	bin := tokenlint(t)
+	bin := clitest.Tokenlint(t)
 	const notice = "tokenlint: loading packages: the first run compiles dependencies"
 	for _, tc := range []struct {
 		name string
@@ -40,7 +43,7 @@ func TestSlowLoadNotice(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cmd := exec.Command(bin, append(tc.args, "./staticcreds/app")...)
-			cmd.Dir = fixturesDir(t)
+			cmd.Dir = fixtures.Dir()
 			var env []string
 			for _, kv := range os.Environ() {
 				if !strings.HasPrefix(kv, "CI=") && !strings.HasPrefix(kv, "TOKENLINT_PROGRESS=") {

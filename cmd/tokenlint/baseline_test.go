@@ -3,12 +3,13 @@ package main_test
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
 )
 
 // copyFixtures copies the fixture module's go.mod, go.sum and the named
@@ -55,22 +56,6 @@ type baselineJSON struct {
 	}
 }
 
-// runMod runs tokenlint in dir (a copy of the fixtures) and returns
-// stdout, stderr and the exit code.
-func runMod(t *testing.T, bin, dir string, args ...string) (string, string, int) {
-	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	var out, errb strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	if _, ok := err.(*exec.ExitError); err != nil && !ok {
-		t.Fatal(err)
-	}
-	return out.String(), errb.String(), cmd.ProcessState.ExitCode()
-}
-
 // TestBaseline: -write-baseline records the findings; -baseline then
 // reports none of them, still none after lines are added above them, and
 // exactly the finding that is new; the baseline's fingerprints are
@@ -80,11 +65,11 @@ func TestBaseline(t *testing.T) {
 	mod := copyFixtures(t, "staticcreds/app", "staticcreds/broker")
 	base := filepath.Join(t.TempDir(), "tokenlint-baseline.json")
 
-	before, _, code := runMod(t, bin, mod, "./...")
+	before, _, code := clitest.RunMod(t, mod, bin, "./...")
 	if code != 3 || len(findings(before)) < 3 {
 		t.Fatalf("plain run: exit %d, want 3 and at least 3 findings:\n%s", code, before)
 	}
-	stdout, stderr, code := runMod(t, bin, mod, "-write-baseline="+base, "./...")
+	stdout, stderr, code := clitest.RunMod(t, mod, bin, "-write-baseline="+base, "./...")
 	if code != 0 || stdout != "" || !strings.Contains(stderr, "wrote") {
 		t.Fatalf("-write-baseline: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
@@ -108,7 +93,7 @@ func TestBaseline(t *testing.T) {
 	}
 
 	// SARIF carries the same fingerprints.
-	sarif, _, _ := runMod(t, bin, mod, "-format=sarif", "./...")
+	sarif, _, _ := clitest.RunMod(t, mod, bin, "-format=sarif", "./...")
 	var log struct {
 		Runs []struct {
 			Results []struct{ PartialFingerprints map[string]string }
@@ -129,7 +114,7 @@ func TestBaseline(t *testing.T) {
 
 	// Nothing new; from the module root and from a package directory.
 	for _, tc := range []struct{ dir, pattern string }{{mod, "./..."}, {filepath.Join(mod, "staticcreds", "app"), "."}} {
-		stdout, stderr, code = runMod(t, bin, tc.dir, "-baseline="+base, tc.pattern)
+		stdout, stderr, code = clitest.RunMod(t, tc.dir, bin, "-baseline="+base, tc.pattern)
 		if code != 0 || stdout != "" || !strings.Contains(stderr, "in the baseline") {
 			t.Errorf("-baseline in %s: exit %d, stdout %q, stderr %q; want 0 and no findings", tc.dir, code, stdout, stderr)
 		}
@@ -158,11 +143,11 @@ func addedLater(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 			t.Fatal(err)
 		}
 	}
-	after, _, code := runMod(t, bin, mod, "./...")
+	after, _, code := clitest.RunMod(t, mod, bin, "./...")
 	if code != 3 || len(findings(after)) != len(findings(before))+1 {
 		t.Fatalf("after the edits, plain run: exit %d, %d findings, want %d:\n%s", code, len(findings(after)), len(findings(before))+1, after)
 	}
-	stdout, stderr, code = runMod(t, bin, mod, "-baseline="+base, "./...")
+	stdout, stderr, code = clitest.RunMod(t, mod, bin, "-baseline="+base, "./...")
 	got := findings(stdout)
 	if code != 3 || len(got) != 1 {
 		t.Fatalf("-baseline after the edits: exit %d, findings %q, want only the new one\nstderr: %s", code, got, stderr)
@@ -179,7 +164,7 @@ func addedLater(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 		t.Errorf("new finding %q, want it on app.go:%d", got[0], want)
 	}
 	// JSON output leaves the baselined findings out too.
-	js, _, code := runMod(t, bin, mod, "-baseline="+base, "-json", "./...")
+	js, _, code := clitest.RunMod(t, mod, bin, "-baseline="+base, "-json", "./...")
 	var tree map[string]map[string][]json.RawMessage
 	if err := json.Unmarshal([]byte(js), &tree); err != nil {
 		t.Fatal(err)

@@ -1,8 +1,6 @@
 package main_test
 
 import (
-	"bytes"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -107,7 +105,7 @@ func TestFix(t *testing.T) {
 	}
 
 	// -diff: a patch, on stdout; the files are untouched.
-	diff, stderr, code := runFixIn(t, dir, bin, "-diff", "./...")
+	diff, stderr, code := clitest.RunMod(t, dir, bin, "-diff", "./...")
 	if code != 0 {
 		t.Fatalf("-diff: exit %d, want 0\n%s", code, stderr)
 	}
@@ -144,27 +142,27 @@ func TestFix(t *testing.T) {
 	checkFiles(t, other, want)
 
 	// -fix: the same files, written.
-	stdout, stderr, code := runFixIn(t, dir, bin, "-fix", "./...")
+	stdout, stderr, code := clitest.RunMod(t, dir, bin, "-fix", "./...")
 	if code != 0 || stdout != "" {
 		t.Fatalf("-fix: exit %d, stdout %q, want 0 and nothing\n%s", code, stdout, stderr)
 	}
 	checkFiles(t, dir, want)
 
 	// Again: nothing left to fix, the findings without a fix remain.
-	diff, stderr, code = runFixIn(t, dir, bin, "-diff", "./...")
+	diff, stderr, code = clitest.RunMod(t, dir, bin, "-diff", "./...")
 	if code != 0 || diff != "" {
 		t.Errorf("-diff after -fix: exit %d, diff:\n%s\n%s", code, diff, stderr)
 	}
-	stdout, _, code = runFixIn(t, dir, bin, "./...")
+	stdout, _, code = clitest.RunMod(t, dir, bin, "./...")
 	if got := findings(stdout); code != 3 || len(got) != 5 {
 		t.Errorf("after -fix: exit %d, %d findings, want 3 and the 4 without a fix and the cgo one:\n%s", code, len(got), stdout)
 	}
 
 	// The fixed module builds and vets.
-	if out, stderr, code := runFixIn(t, dir, "go", "vet", "./..."); code != 0 {
+	if out, stderr, code := clitest.RunMod(t, dir, "go", "vet", "./..."); code != 0 {
 		t.Errorf("go vet on the fixed module: exit %d\n%s%s", code, out, stderr)
 	}
-	if out, stderr, code := runFixIn(t, dir, "go", "build", "./..."); code != 0 {
+	if out, stderr, code := clitest.RunMod(t, dir, "go", "build", "./..."); code != 0 {
 		t.Errorf("go build on the fixed module: exit %d\n%s%s", code, out, stderr)
 	}
 }
@@ -183,7 +181,7 @@ func TestGoFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := clitest.NewModule(t, true, map[string]string{"fixes/fixes.go": string(src), "lastuse/lastuse.go": lastUse})
-	if out, stderr, code := runFixIn(t, dir, "go", "fix", "-fixtool="+bin, "./..."); code != 0 {
+	if out, stderr, code := clitest.RunMod(t, dir, "go", "fix", "-fixtool="+bin, "./..."); code != 0 {
 		t.Fatalf("go fix -fixtool: exit %d\n%s%s", code, out, stderr)
 	}
 	checkFiles(t, dir, map[string]string{"fixes/fixes.go": string(golden), "lastuse/lastuse.go": lastUseFixed})
@@ -220,23 +218,4 @@ func copyMap(m map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
-}
-
-// runFixIn runs a command in dir and returns its stdout, stderr and exit
-// code.
-func runFixIn(t *testing.T, dir, name string, args ...string) (string, string, int) {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		return stdout.String(), stderr.String(), exit.ExitCode()
-	} else if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return stdout.String(), stderr.String(), 0
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
 )
 
 // TestTypeErrorsOutsideAWSCode pins down what the README's exit-code
@@ -39,15 +41,15 @@ var _ = plain.X
 	}
 	const typeErr = `plain/plain.go:3:13: cannot use "not an int"`
 
-	stdout, stderr, code := runMod(t, bin, mod, "./plain")
+	stdout, stderr, code := clitest.RunMod(t, mod, bin, "./plain")
 	if code != 0 || stdout != "" || stderr != "" {
 		t.Errorf("tokenlint ./plain: exit %d, stdout %q, stderr %q; want 0 and nothing (left to the compiler)", code, stdout, stderr)
 	}
-	stdout, stderr, code = runMod(t, bin, mod, "./uses")
+	stdout, stderr, code = clitest.RunMod(t, mod, bin, "./uses")
 	if code != 1 || !strings.Contains(stderr, "tokenlint: "+typeErr) || strings.Contains(stderr, "failed prerequisites") || strings.Count(stderr, "not an int") != 1 {
 		t.Errorf("tokenlint ./uses: exit %d, stderr %q; want 1 and the dependency's type error once", code, stderr)
 	}
-	_, stderr, code = runMod(t, "go", mod, "vet", "-vettool="+bin, "./plain")
+	_, stderr, code = clitest.RunMod(t, mod, "go", "vet", "-vettool="+bin, "./plain")
 	if code != 1 || !strings.Contains(stderr, typeErr) {
 		t.Errorf("go vet ./plain: exit %d, stderr %q; want go vet's type error, exit 1", code, stderr)
 	}

@@ -75,7 +75,14 @@ func RepoRoot() string {
 // stderr and exit code.
 func Run(t testing.TB, name string, args ...string) (string, string, int) {
 	t.Helper()
-	return run(t, fixtures.Dir(), []string{"GOFLAGS=-mod=mod"}, name, args...)
+	return RunMod(t, fixtures.Dir(), name, args...)
+}
+
+// RunMod runs a command in dir, a module (such as a copy of the
+// fixtures), and returns its stdout, stderr and exit code.
+func RunMod(t testing.TB, dir, name string, args ...string) (string, string, int) {
+	t.Helper()
+	return run(t, dir, []string{"GOFLAGS=-mod=mod"}, name, args...)
 }
 
 // RunIn runs tokenlint in dir, outside any module or workspace of the

@@ -46,7 +46,7 @@ func (a *analysisState) implementations(recv types.Type, m *types.Func) []*types
 			if !types.Implements(t, iface) {
 				continue
 			}
-			sel := types.NewMethodSet(t).Lookup(m.Pkg(), m.Name())
+			sel := a.msets.MethodSet(t).Lookup(m.Pkg(), m.Name())
 			if sel == nil {
 				break
 			}

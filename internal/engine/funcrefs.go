@@ -51,7 +51,7 @@ func (a *analysisState) fnsOf(refs []FuncRef) fnSet {
 		if r.Recv == "" {
 			obj = p.Scope().Lookup(r.Name)
 		} else if tn, ok := p.Scope().Lookup(r.Recv).(*types.TypeName); ok {
-			if sel := types.NewMethodSet(types.NewPointer(tn.Type())).Lookup(p, r.Name); sel != nil {
+			if sel := a.msets.MethodSet(types.NewPointer(tn.Type())).Lookup(p, r.Name); sel != nil {
 				obj = sel.Obj()
 			}
 		}

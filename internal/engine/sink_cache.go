@@ -42,7 +42,7 @@ func (s *funcState) cachingForever(ptr types.Type) string {
 	if tn == nil || s.refreshing(ptr) {
 		return ""
 	}
-	sel := types.NewMethodSet(types.NewPointer(tn.Type())).Lookup(nil, "Retrieve")
+	sel := s.a.msets.MethodSet(types.NewPointer(tn.Type())).Lookup(nil, "Retrieve")
 	if sel == nil {
 		return ""
 	}

@@ -59,7 +59,7 @@ func (s *funcState) customStaticProvider(ptr types.Type) string {
 	if !ok {
 		return ""
 	}
-	mset := types.NewMethodSet(types.NewPointer(named))
+	mset := s.a.msets.MethodSet(types.NewPointer(named))
 	for _, name := range []string{"IsExpired", "ExpiresAt"} {
 		if mset.Lookup(named.Obj().Pkg(), name) != nil || mset.Lookup(nil, name) != nil {
 			return "" // it handles expiry

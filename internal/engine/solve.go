@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tokenlint/tokenlint/internal/catalog"
 )
@@ -30,7 +31,10 @@ type funcInfo struct {
 }
 
 type analysisState struct {
-	pass  *analysis.Pass
+	pass *analysis.Pass
+	// msets caches method sets: the sinks ask for the same types' methods
+	// at every call and every fixpoint round (12% of CPU uncached).
+	msets typeutil.MethodSetCache
 	pkg   *ssa.Package
 	funcs []*ssa.Function
 	info  map[*ssa.Function]*funcInfo

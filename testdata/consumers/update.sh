@@ -16,6 +16,9 @@ consumers=(
 	github.com/hashicorp/go-secure-stdlib/awsutil@v0.3.0
 	github.com/hashicorp/go-secure-stdlib/awsutil/v2@v2.1.2
 	github.com/prometheus/sigv4@v0.5.0
+	github.com/segmentio/kafka-go/sasl/aws_msk_iam_v2@v0.1.0
+	github.com/johannesboyne/gofakes3/...@v1.2.0
+	github.com/hashicorp/go-kms-wrapping/wrappers/awskms/v2@v2.0.11
 	golang.org/x/oauth2/google/externalaccount@v0.36.0
 	cloud.google.com/go/auth/credentials/internal/externalaccount@v0.24.1
 )

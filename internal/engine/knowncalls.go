@@ -100,9 +100,13 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 			}
 		}
 		if catalog.Passthrough[fk] {
+			// What the SDK builds from its arguments (a config, a client)
+			// holds them; the error it returns does not.
 			t := s.argsTaint(args)
 			for i := range res {
-				res[i].whole = join(res[i].whole, t)
+				if !isError(sig.Results().At(i).Type()) {
+					res[i].whole = join(res[i].whole, t)
+				}
 			}
 		}
 		if catalog.Marshalers[fk] && len(args) > 0 && nres > 0 {
@@ -250,4 +254,9 @@ func (s *funcState) paramIndex(v ssa.Value) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// isError reports whether t is the error interface.
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
 }

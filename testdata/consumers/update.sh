@@ -19,6 +19,7 @@ consumers=(
 	github.com/segmentio/kafka-go/sasl/aws_msk_iam_v2@v0.1.0
 	github.com/johannesboyne/gofakes3/...@v1.2.0
 	github.com/hashicorp/go-kms-wrapping/wrappers/awskms/v2@v2.0.11
+	github.com/aws/aws-msk-iam-sasl-signer-go/signer@v1.0.4
 	golang.org/x/oauth2/google/externalaccount@v0.36.0
 	cloud.google.com/go/auth/credentials/internal/externalaccount@v0.24.1
 )

@@ -10,28 +10,6 @@ import (
 	"github.com/tokenlint/tokenlint/internal/clitest"
 )
 
-// lastUse is a file whose only use of package credentials is the
-// construction the fix replaces: the fixed file must drop the import to
-// compile.
-const lastUse = `package lastuse
-
-import (
-	"context"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
-)
-
-func Provider(ctx context.Context, cfg aws.Config) (aws.Config, error) {
-	snap, err := cfg.Credentials.Retrieve(ctx)
-	if err != nil {
-		return cfg, err
-	}
-	cfg.Credentials = credentials.StaticCredentialsProvider{Value: snap}
-	return cfg, nil
-}
-`
-
 const lastUseFixed = `package lastuse
 
 import (
@@ -92,7 +70,7 @@ func TestFix(t *testing.T) {
 	}
 	files := map[string]string{
 		"fixes/fixes.go":       string(src),
-		"lastuse/lastuse.go":   lastUse,
+		"lastuse/lastuse.go":   clitest.LastUseSource,
 		"lastuse/lastuse_x.go": "package lastuse\n\n// Unchanged: no finding here.\nconst X = 1\n",
 		"withcgo/withcgo.go":   cgoSrc,
 	}
@@ -180,7 +158,7 @@ func TestGoFix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := clitest.NewModule(t, true, map[string]string{"fixes/fixes.go": string(src), "lastuse/lastuse.go": lastUse})
+	dir := clitest.NewModule(t, true, map[string]string{"fixes/fixes.go": string(src), "lastuse/lastuse.go": clitest.LastUseSource})
 	if out, stderr, code := clitest.RunMod(t, dir, "go", "fix", "-fixtool="+bin, "./..."); code != 0 {
 		t.Fatalf("go fix -fixtool: exit %d\n%s%s", code, out, stderr)
 	}

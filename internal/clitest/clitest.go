@@ -68,7 +68,7 @@ func Tokenlint(t testing.TB) string {
 // RepoRoot is the repository's root directory.
 func RepoRoot() string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..")
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
 }
 
 // Run runs a command in the fixture module and returns its stdout,
@@ -82,17 +82,20 @@ func Run(t testing.TB, name string, args ...string) (string, string, int) {
 // fixtures), and returns its stdout, stderr and exit code.
 func RunMod(t testing.TB, dir, name string, args ...string) (string, string, int) {
 	t.Helper()
-	return run(t, dir, []string{"GOFLAGS=-mod=mod"}, name, args...)
+	return Exec(t, dir, []string{"GOFLAGS=-mod=mod"}, name, args...)
 }
 
 // RunIn runs tokenlint in dir, outside any module or workspace of the
 // test's environment.
 func RunIn(t testing.TB, bin, dir string, args ...string) (string, string, int) {
 	t.Helper()
-	return run(t, dir, []string{"GOWORK=off", "GOFLAGS="}, bin, args...)
+	return Exec(t, dir, []string{"GOWORK=off", "GOFLAGS="}, bin, args...)
 }
 
-func run(t testing.TB, dir string, env []string, name string, args ...string) (string, string, int) {
+// Exec runs a command in dir with extra environment variables and returns
+// its stdout, stderr and exit code; it fails the test only if the command
+// could not be started.
+func Exec(t testing.TB, dir string, env []string, name string, args ...string) (string, string, int) {
 	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
@@ -104,7 +107,7 @@ func run(t testing.TB, dir string, env []string, name string, args ...string) (s
 	if errors.As(err, &exit) {
 		return stdout.String(), stderr.String(), exit.ExitCode()
 	} else if err != nil {
-		t.Fatalf("%s: %v", name, err)
+		t.Fatalf("%s %v: %v", name, args, err)
 	}
 	return stdout.String(), stderr.String(), 0
 }
@@ -169,3 +172,26 @@ func NewModule(t testing.TB, withSum bool, files map[string]string) string {
 	}
 	return dir
 }
+
+// LastUseSource is a file whose only use of package credentials is the
+// construction staticcreds' fix replaces: the fixed file must drop the
+// import to compile (the fix tests of tokenlint -fix and of
+// golangci-lint --fix use it).
+const LastUseSource = `package lastuse
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+)
+
+func Provider(ctx context.Context, cfg aws.Config) (aws.Config, error) {
+	snap, err := cfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.Credentials = credentials.StaticCredentialsProvider{Value: snap}
+	return cfg, nil
+}
+`

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
 )
 
 // The golangci-lint test builds a real golangci-lint v2.15.0 with the
@@ -371,7 +373,7 @@ func TestGolangciPlugin(t *testing.T) {
 		for _, name := range []string{"go.mod", "go.sum", "staticcreds/fixes/fixes.go"} {
 			write(name, []byte(read(fixtures, name)))
 		}
-		write("lastuse/lastuse.go", []byte(golangciLastUse))
+		write("lastuse/lastuse.go", []byte(clitest.LastUseSource))
 		golden := read(fixtures, "staticcreds/fixes/fixes.go.golden")
 		build := func() Result {
 			return Run(t, dir, []string{"GOFLAGS=-mod=mod", "GOWORK=off"}, "go", "build", "./...")
@@ -397,7 +399,7 @@ func TestGolangciPlugin(t *testing.T) {
 		}
 
 		// With the goimports formatter, as the page advises for --fix.
-		write("lastuse/lastuse.go", []byte(golangciLastUse))
+		write("lastuse/lastuse.go", []byte(clitest.LastUseSource))
 		cfg := golangciConfig(t, "{}")
 		if err := os.WriteFile(cfg, []byte(read(filepath.Dir(cfg), ".golangci.yml")+"formatters:\n  enable: [goimports]\n"), 0o644); err != nil {
 			t.Fatal(err)
@@ -437,27 +439,6 @@ func TestGolangciPlugin(t *testing.T) {
 		}
 	})
 }
-
-// golangciLastUse is a file whose only use of package credentials is the
-// construction staticcreds' fix replaces.
-const golangciLastUse = `package lastuse
-
-import (
-	"context"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
-)
-
-func Provider(ctx context.Context, cfg aws.Config) (aws.Config, error) {
-	snap, err := cfg.Credentials.Retrieve(ctx)
-	if err != nil {
-		return cfg, err
-	}
-	cfg.Credentials = credentials.StaticCredentialsProvider{Value: snap}
-	return cfg, nil
-}
-`
 
 // golangciSuppressionModule writes a module with the fixtures' go.mod and
 // go.sum (so it builds against the real SDK) and one finding, followed on

@@ -5,47 +5,14 @@
 package integration
 
 import (
-	"bytes"
-	"errors"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime"
-	"sync"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
 )
 
 // RepoRoot returns the absolute path of the tokenlint repository.
-func RepoRoot() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
-}
-
-var (
-	buildOnce sync.Once
-	buildDir  string
-	buildErr  error
-)
-
-// Tokenlint builds cmd/tokenlint once per test binary and returns its path.
-func Tokenlint(t testing.TB) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		buildDir, buildErr = os.MkdirTemp("", "tokenlint-bin")
-		if buildErr != nil {
-			return
-		}
-		cmd := exec.Command("go", "build", "-o", filepath.Join(buildDir, "tokenlint"), "./cmd/tokenlint")
-		cmd.Dir = RepoRoot()
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = errors.New(string(out))
-		}
-	})
-	if buildErr != nil {
-		t.Fatalf("building tokenlint: %v", buildErr)
-	}
-	return filepath.Join(buildDir, "tokenlint")
-}
+func RepoRoot() string { return clitest.RepoRoot() }
 
 // Result is what a command printed and its exit code.
 type Result struct {
@@ -58,20 +25,8 @@ type Result struct {
 // not be started.
 func Run(t testing.TB, dir string, env []string, name string, args ...string) Result {
 	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	res := Result{Stdout: stdout.String(), Stderr: stderr.String()}
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		res.Code = exit.ExitCode()
-	} else if err != nil {
-		t.Fatalf("%s %v: %v", name, args, err)
-	}
-	return res
+	stdout, stderr, code := clitest.Exec(t, dir, env, name, args...)
+	return Result{Stdout: stdout, Stderr: stderr, Code: code}
 }
 
 // SkipShort skips slow integration tests under -short.

@@ -101,3 +101,53 @@ func RelevantPackages(nodes []Node) map[string]bool {
 	}
 	return out
 }
+
+// A Unit is a package as go vet describes it to its tool (a .cfg file),
+// before anything is parsed or type-checked.
+type Unit struct {
+	Path string
+	// Standard: the standard library's (go vet gives the tool no module).
+	Standard bool
+	// Mentions is MentionsTokenName of the files' raw text, which
+	// contains every string literal of the files: a superset of what
+	// run looks at.
+	Mentions bool
+	Imports  []UnitImport
+}
+
+// A UnitImport is a direct import of a Unit.
+type UnitImport struct {
+	Path string
+	// HasFacts: the import's facts (its vetx file's facts section) are
+	// not empty. A package run marks relevant always has a fact.
+	HasFacts bool
+}
+
+// UnitExportsFacts is the rule that run applies with facts, decided for a
+// go vet unit before type-checking it: false means that run would export
+// no fact for the unit and that the unit's facts, once its imports'
+// (all empty then) are re-encoded, are empty. go vet wants only facts
+// from the units that are dependencies (VetxOnly), so for those the
+// driver can skip the analysis and write the types alone
+// (internal/vetunit).
+//
+// The standard library gets no facts from run. The SDK gets relevantFact,
+// but no one reads it: importsRelevant tests an import's path with
+// catalog.IsSDK before the fact, and namedTypes skips foreign packages
+// (the standalone driver never analyses the SDK at all, so the two modes
+// agree).
+func UnitExportsFacts(u Unit) bool {
+	cat := installedCatalog()
+	if u.Standard || catalog.IsSDK(u.Path) {
+		return false
+	}
+	if u.Mentions || cat.Mentions(u.Path) {
+		return true
+	}
+	for _, imp := range u.Imports {
+		if catalog.IsSDK(imp.Path) || cat.Mentions(imp.Path) || imp.HasFacts {
+			return true
+		}
+	}
+	return false
+}

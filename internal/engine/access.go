@@ -219,11 +219,11 @@ func (s *funcState) write(p place, typ types.Type, r rtaint, strong bool) {
 				s.ever[p.root] = make(paths)
 			}
 			if s.ever[p.root].weakSet(p.path, r.whole) {
-				s.dirty = true
+				s.dirty, s.everChanged = true, true
 			}
 			for q, t := range r.fields {
 				if s.ever[p.root].weakSet(p.path+q, t) {
-					s.dirty = true
+					s.dirty, s.everChanged = true, true
 				}
 			}
 		default:

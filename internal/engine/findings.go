@@ -69,7 +69,7 @@ func (s *funcState) hit(h sinkHit) {
 	if !h.force {
 		s.fi.sinks = append(s.fi.sinks, h)
 	}
-	if s.a.final && (h.force || isFinding(h.kind, h.t)) {
+	if h.force || isFinding(h.kind, h.t) {
 		s.a.hits = append(s.a.hits, h)
 	}
 }

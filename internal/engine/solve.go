@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -105,25 +106,33 @@ func newAnalysis(pass *analysis.Pass) *analysisState {
 // heap usually settle in two or three rounds.
 const maxPackageRounds = 10
 
-// solve computes function summaries and the heap to a fixed point, then
-// gathers the findings in one last round.
+// solve computes function summaries and the heap to a fixed point and
+// gathers the findings there.
+//
+// Every round gathers the findings it would report: a round that changes
+// nothing (no summary, no function's results, no shared memory) saw the
+// fixed point in every function, as a last round would, so its findings
+// are the package's. Only when the rounds run out is there a last round.
 func (a *analysisState) solve() {
 	for range maxPackageRounds {
 		changed := false
 		before := a.version + a.heap.version
+		a.hits = a.hits[:0]
 		for _, fn := range a.funcs {
 			fi := a.info[fn]
-			old := fi.summary
+			old, oldResults := fi.summary, fi.results
 			a.analyzeFunc(fi)
-			if !reflect.DeepEqual(old, fi.summary) {
+			if !changed && (!reflect.DeepEqual(old, fi.summary) || !reflect.DeepEqual(oldResults, fi.results)) {
 				changed = true
 			}
 		}
 		if !changed && a.version+a.heap.version == before {
-			break
+			a.final = true
+			return
 		}
 	}
 	a.final = true
+	a.hits = a.hits[:0]
 	for _, fn := range a.funcs {
 		a.analyzeFunc(a.info[fn])
 	}
@@ -142,6 +151,8 @@ type funcState struct {
 	// analysed; ever holds the variables captured by closures, which may
 	// be written and read in any order, and so are read as a whole.
 	cur, ever locals
+	// everChanged: a sweep wrote something new to ever.
+	everChanged bool
 	// exit joins the memory at the function's returns: what it leaves
 	// behind its pointer parameters.
 	exit  locals
@@ -207,10 +218,10 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 			s.vals[fv] = taint{params: 1 << i}
 		}
 	}
-	blocks := fn.DomPreorder()
+	blocks, acyclic := blockOrder(fn)
 	out := make([]locals, len(fn.Blocks))
 	for range maxFuncRounds {
-		s.dirty = false
+		s.dirty, s.everChanged = false, false
 		for _, b := range blocks {
 			s.cur = s.entry(b, out)
 			for _, instr := range b.Instrs {
@@ -221,7 +232,11 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 				s.dirty = true
 			}
 		}
-		if !s.dirty {
+		// Without loops, blocks in topological order see all their
+		// predecessors' memory and every value's operands in one sweep:
+		// another would change nothing, unless a captured variable
+		// (joined over the whole function) was written after a read.
+		if !s.dirty || acyclic && !s.everChanged {
 			break
 		}
 	}
@@ -237,6 +252,55 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 		}
 	}
 	fi.summary = s.summarise()
+}
+
+// blockOrder returns the function's blocks in the order of its sweeps:
+// reverse postorder if the control-flow graph has no cycle, which is
+// then a topological order (acyclic), and the dominator tree's preorder
+// otherwise.
+func blockOrder(fn *ssa.Function) ([]*ssa.BasicBlock, bool) {
+	dom := fn.DomPreorder()
+	if fn.Recover != nil || len(dom) == 0 {
+		return dom, false
+	}
+	// Depth-first from the entry; a successor still on the stack closes a
+	// cycle.
+	const (
+		unseen = iota
+		onStack
+		done
+	)
+	state := make([]uint8, len(fn.Blocks))
+	post := make([]*ssa.BasicBlock, 0, len(dom))
+	type frame struct {
+		b    *ssa.BasicBlock
+		next int
+	}
+	stack := []frame{{b: fn.Blocks[0]}}
+	state[0] = onStack
+	for len(stack) > 0 {
+		f := &stack[len(stack)-1]
+		if f.next < len(f.b.Succs) {
+			succ := f.b.Succs[f.next]
+			f.next++
+			switch state[succ.Index] {
+			case onStack:
+				return dom, false
+			case unseen:
+				state[succ.Index] = onStack
+				stack = append(stack, frame{b: succ})
+			}
+			continue
+		}
+		state[f.b.Index] = done
+		post = append(post, f.b)
+		stack = stack[:len(stack)-1]
+	}
+	if len(post) != len(dom) {
+		return dom, false // blocks the entry does not reach
+	}
+	slices.Reverse(post)
+	return post, true
 }
 
 // entry returns the memory at the entry of block b: the join of what its

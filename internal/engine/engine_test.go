@@ -14,5 +14,5 @@ func TestFacts(t *testing.T) {
 	if err := fixtures.Download(); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, fixtures.Dir(), engine.Analyzer, "example.com/fixtures/engine/facts", "example.com/fixtures/engine/heapfacts/...")
+	analysistest.Run(t, fixtures.Dir(), engine.Analyzer, "example.com/fixtures/engine/facts", "example.com/fixtures/engine/heapfacts/...", "example.com/fixtures/engine/recursive")
 }

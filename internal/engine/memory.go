@@ -44,9 +44,35 @@ func (ps paths) below(path string) taint {
 // under joins both: everything the value at path may carry.
 func (ps paths) under(path string) taint { return join(ps.above(path), ps.below(path)) }
 
-// weakSet joins t into the entry at path; it reports whether that
-// changed anything.
+// maxPathSegments bounds the paths that memory is kept by. A path
+// through a recursive type grows without end otherwise: a wrapper whose
+// field holds an interface that the wrapper itself implements (an
+// exporter that wraps an exporter) made a summary's written path one
+// ".Exporter" longer in each round of the package's fixed point, until
+// the rounds ran out (cloud.google.com/go/storage). What is stored at a
+// longer path is kept at its first maxPathSegments segments, where reads
+// of the longer path, and of its neighbours, see it (above): more taint,
+// never less.
+const maxPathSegments = 8
+
+// limitPath cuts path to maxPathSegments segments (".field" or "[]"),
+// and reports whether it cut.
+func limitPath(path string) (string, bool) {
+	n := 0
+	for i := 0; i < len(path); i++ {
+		if c := path[i]; c == '.' || c == '[' {
+			if n++; n > maxPathSegments {
+				return path[:i], true
+			}
+		}
+	}
+	return path, false
+}
+
+// weakSet joins t into the entry at path (limitPath); it reports whether
+// that changed anything.
 func (ps paths) weakSet(path string, t taint) bool {
+	path, _ = limitPath(path)
 	old := ps[path]
 	n := join(old, t)
 	if n == old {
@@ -102,6 +128,10 @@ func (l locals) equal(o locals) bool {
 // set stores t at (root, path). A strong store first kills what was
 // stored there and below: the object is overwritten.
 func (l locals) set(root ssa.Value, path string, t taint, strong bool) {
+	if p, cut := limitPath(path); cut {
+		// The cut path stands for more than the object overwritten.
+		path, strong = p, false
+	}
 	ps := l[root]
 	if strong && ps != nil {
 		for p := range ps {

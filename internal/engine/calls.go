@@ -102,6 +102,7 @@ func (s *funcState) staticTarget(c *ssa.CallCommon) target {
 // captured variables (or a bound method's receiver) hold is what they
 // held where it was made.
 func (s *funcState) valueTarget(fn *ssa.Function, args []ssa.Value) target {
+	s.a.readsShared()
 	captured := s.a.captured[fn]
 	if m := wrappedMethod(fn); m != nil {
 		ac := actuals{vals: args}
@@ -153,7 +154,7 @@ func isBound(fn *ssa.Function) bool {
 // of this package, or the fact of one of another package of the user's.
 func (s *funcState) summaryOf(tg target) *FuncSummary {
 	if tg.fn != nil {
-		if fi, ok := s.a.info[tg.fn]; ok {
+		if fi, ok := s.infoOf(tg.fn); ok {
 			return fi.summary
 		}
 	}
@@ -310,7 +311,7 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, tg target,
 	if !s.record {
 		return
 	}
-	if fi, ok := s.a.info[tg.fn]; ok && tg.inPlace {
+	if fi, ok := s.infoOf(tg.fn); ok && tg.inPlace {
 		// A closure called in place: its constructions are reported
 		// where they stand, when a parameter brings the taint. (Captured
 		// variables are handled where the closure is made.)

@@ -70,7 +70,7 @@ func (s *funcState) hit(h sinkHit) {
 		s.fi.sinks = append(s.fi.sinks, h)
 	}
 	if h.force || isFinding(h.kind, h.t) {
-		s.a.hits = append(s.a.hits, h)
+		s.fi.hits = append(s.fi.hits, h)
 	}
 }
 

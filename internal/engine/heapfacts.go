@@ -61,7 +61,10 @@ func (f *ForeignStores) String() string {
 func baseName(obj heapBase) string { return obj.Pkg().Path() + "." + obj.Name() }
 
 // heapPaths returns what this package stores at a base.
-func (a *analysisState) heapPaths(base heapBase) paths { return a.heap.get(base) }
+func (a *analysisState) heapPaths(base heapBase) paths {
+	a.readsShared()
+	return a.heap.get(base)
+}
 
 // importedPaths returns what other packages say they store at a base:
 // the fact on its field or variable, if the base is another package's,

@@ -72,7 +72,7 @@ func (s *funcState) onceSingleton(c *ssa.CallCommon, once string, f ssa.Value, r
 	case *ssa.Function:
 		fn = f
 	}
-	fi, ok := s.a.info[fn]
+	fi, ok := s.infoOf(fn)
 	if !ok || len(fi.results) == 0 {
 		return
 	}

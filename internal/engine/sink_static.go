@@ -111,7 +111,7 @@ func (s *funcState) capturedResult(x ssa.Value, to types.Type) (*ssa.Function, t
 	if !ok {
 		return nil, taint{}, false
 	}
-	fi, ok := s.a.info[fn]
+	fi, ok := s.infoOf(fn)
 	if !ok || len(fi.results) == 0 {
 		return nil, taint{}, false
 	}
@@ -203,6 +203,7 @@ func (s *funcState) makeClosure(mc *ssa.MakeClosure) {
 	if !ok {
 		return
 	}
+	s.a.readsShared()
 	captured := s.a.captured[fn]
 	if len(captured) < len(mc.Bindings) {
 		captured = append(captured, make([]taint, len(mc.Bindings)-len(captured))...)
@@ -214,7 +215,7 @@ func (s *funcState) makeClosure(mc *ssa.MakeClosure) {
 			s.a.version++
 		}
 	}
-	fi, ok := s.a.info[fn]
+	fi, ok := s.infoOf(fn)
 	if !ok {
 		return
 	}

@@ -29,6 +29,32 @@ type funcInfo struct {
 	// before anything else in the package: it reads package-level
 	// variables in program order.
 	initPhase bool
+	// hits are the findings of the function's last analysis.
+	hits []sinkHit
+	// What the last analysis read of what other analyses write, for
+	// solve's worklist: the summaries and results of deps, and (shared)
+	// the heap or the variables closures captured, at version versionAt.
+	// analysedAt and changedAt are stamps of solve's clock: when the
+	// last analysis started, and when it last changed the summary,
+	// results or sinks.
+	deps                  map[*funcInfo]struct{}
+	shared                bool
+	versionAt             int
+	analysedAt, changedAt int
+}
+
+// stale reports whether something the function's last analysis read has
+// changed since.
+func (a *analysisState) stale(fi *funcInfo) bool {
+	if fi.shared && fi.versionAt != a.version+a.heap.version {
+		return true
+	}
+	for d := range fi.deps {
+		if d.changedAt > fi.analysedAt {
+			return true
+		}
+	}
+	return false
 }
 
 type analysisState struct {
@@ -71,6 +97,10 @@ type analysisState struct {
 	lhs       []ast.Expr // left-hand sides of assignments
 	final     bool
 	current   *ssa.Function // being analysed, for error messages
+	// currentInfo is current's, where reads of shared state are noted;
+	// clock counts the changes of summaries and results (stale).
+	currentInfo *funcInfo
+	clock       int
 	// trails interns the trails of sources; relDir is the package's
 	// directory relative to its module root.
 	exports     []export
@@ -109,32 +139,42 @@ const maxPackageRounds = 10
 // solve computes function summaries and the heap to a fixed point and
 // gathers the findings there.
 //
-// Every round gathers the findings it would report: a round that changes
-// nothing (no summary, no function's results, no shared memory) saw the
-// fixed point in every function, as a last round would, so its findings
-// are the package's. Only when the rounds run out is there a last round.
+// The first round analyses every function; each later one only those
+// whose last analysis read something that has changed since (stale):
+// another function's summary, results or sinks, the heap, captured
+// variables.
+// When none is stale, every function's last analysis saw the fixed
+// point, and its hits are the package's findings. If the rounds run out
+// first, a last round analyses every function at what was reached.
 func (a *analysisState) solve() {
-	for range maxPackageRounds {
-		changed := false
-		before := a.version + a.heap.version
-		a.hits = a.hits[:0]
+	for round := range maxPackageRounds {
+		ran := false
 		for _, fn := range a.funcs {
 			fi := a.info[fn]
-			old, oldResults := fi.summary, fi.results
+			if round > 0 && !a.stale(fi) {
+				continue
+			}
+			ran = true
+			old, oldResults, oldSinks := fi.summary, fi.results, fi.sinks
 			a.analyzeFunc(fi)
-			if !changed && (!reflect.DeepEqual(old, fi.summary) || !reflect.DeepEqual(oldResults, fi.results)) {
-				changed = true
+			if !reflect.DeepEqual(old, fi.summary) || !reflect.DeepEqual(oldResults, fi.results) || !reflect.DeepEqual(oldSinks, fi.sinks) {
+				a.clock++
+				fi.changedAt = a.clock
 			}
 		}
-		if !changed && a.version+a.heap.version == before {
-			a.final = true
-			return
+		if !ran {
+			break
+		}
+		if round == maxPackageRounds-1 {
+			for _, fn := range a.funcs {
+				a.analyzeFunc(a.info[fn])
+			}
 		}
 	}
 	a.final = true
-	a.hits = a.hits[:0]
+	a.hits = nil
 	for _, fn := range a.funcs {
-		a.analyzeFunc(a.info[fn])
+		a.hits = append(a.hits, a.info[fn].hits...)
 	}
 }
 
@@ -191,7 +231,9 @@ const maxFuncRounds = 8
 // records results, sinks and the function's summary.
 func (a *analysisState) analyzeFunc(fi *funcInfo) {
 	fn := fi.fn
-	a.current = fn
+	a.current, a.currentInfo = fn, fi
+	fi.hits, fi.deps, fi.shared = nil, nil, false
+	fi.analysedAt, fi.versionAt = a.clock, a.version+a.heap.version
 	if panicOnFunc != "" && fn.Name() == panicOnFunc {
 		panic("tokenlint_panictest: deliberate panic")
 	}
@@ -398,4 +440,25 @@ func (s *funcState) rootPaths(root ssa.Value) paths {
 		return s.ever[root]
 	}
 	return s.cur[root]
+}
+
+// infoOf returns the state of a function of the package, noting that the
+// function being analysed reads it (stale).
+func (s *funcState) infoOf(fn *ssa.Function) (*funcInfo, bool) {
+	fi, ok := s.a.info[fn]
+	if ok {
+		if s.fi.deps == nil {
+			s.fi.deps = make(map[*funcInfo]struct{})
+		}
+		s.fi.deps[fi] = struct{}{}
+	}
+	return fi, ok
+}
+
+// readsShared notes that the function being analysed reads the heap or
+// captured variables (stale).
+func (a *analysisState) readsShared() {
+	if a.currentInfo != nil {
+		a.currentInfo.shared = true
+	}
 }

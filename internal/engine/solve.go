@@ -32,7 +32,7 @@ type funcInfo struct {
 	// hits are the findings of the function's last analysis.
 	hits []sinkHit
 	// What the last analysis read of what other analyses write, for
-	// solve's worklist: the summaries and results of deps, and (shared)
+	// solve's worklist: the summaries, results and sinks of deps, and (shared)
 	// the heap or the variables closures captured, at version versionAt.
 	// analysedAt and changedAt are stamps of solve's clock: when the
 	// last analysis started, and when it last changed the summary,
@@ -98,7 +98,7 @@ type analysisState struct {
 	final     bool
 	current   *ssa.Function // being analysed, for error messages
 	// currentInfo is current's, where reads of shared state are noted;
-	// clock counts the changes of summaries and results (stale).
+	// clock counts the changes of summaries, results and sinks (stale).
 	currentInfo *funcInfo
 	clock       int
 	// trails interns the trails of sources; relDir is the package's
@@ -142,8 +142,7 @@ const maxPackageRounds = 10
 // The first round analyses every function; each later one only those
 // whose last analysis read something that has changed since (stale):
 // another function's summary, results or sinks, the heap, captured
-// variables.
-// When none is stale, every function's last analysis saw the fixed
+// variables. When none is stale, every function's last analysis saw the fixed
 // point, and its hits are the package's findings. If the rounds run out
 // first, a last round analyses every function at what was reached.
 func (a *analysisState) solve() {

@@ -108,7 +108,7 @@ func (s *funcState) inTest() bool {
 	return false
 }
 
-// findings converts the final round's hits into findings, in position
+// findings converts the hits at the fixed point into findings, in position
 // order, one per construction.
 func (a *analysisState) findings() []Finding {
 	a.indexSyntax()

@@ -24,11 +24,17 @@ func isStandard(pass *analysis.Pass) bool {
 func importsRelevant(pass *analysis.Pass) bool {
 	cat := catalogOf(pass)
 	for _, imp := range pass.Pkg.Imports() {
-		if catalog.IsSDK(imp.Path()) || cat.Mentions(imp.Path()) || pass.ImportPackageFact(imp, new(relevantFact)) {
+		if relevantImport(cat, imp.Path(), func() bool { return pass.ImportPackageFact(imp, new(relevantFact)) }) {
 			return true
 		}
 	}
 	return false
+}
+
+// relevantImport is the rule's test of one import: an SDK package, one
+// the user's catalogue names, or one marked relevant (asked last).
+func relevantImport(cat *catalog.Catalog, path string, marked func() bool) bool {
+	return catalog.IsSDK(path) || cat.Mentions(path) || marked()
 }
 
 // MentionsTokenName reports whether a string literal of the files names a
@@ -145,7 +151,7 @@ func UnitExportsFacts(u Unit) bool {
 		return true
 	}
 	for _, imp := range u.Imports {
-		if catalog.IsSDK(imp.Path) || cat.Mentions(imp.Path) || imp.HasFacts {
+		if relevantImport(cat, imp.Path, func() bool { return imp.HasFacts }) {
 			return true
 		}
 	}

@@ -39,15 +39,7 @@ func (s *funcState) staticProviderType(ptr types.Type) string {
 	if s.a.foreign(k.Pkg) {
 		return ""
 	}
-	if name, ok := s.a.customStatic[k]; ok {
-		return name
-	}
-	name := s.customStaticProvider(ptr)
-	if s.a.final {
-		// Summaries change until the fixed point; cache only then.
-		s.a.customStatic[k] = name
-	}
-	return name
+	return s.customStaticProvider(ptr)
 }
 
 func (s *funcState) customStaticProvider(ptr types.Type) string {

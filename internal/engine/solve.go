@@ -78,8 +78,6 @@ type analysisState struct {
 	// version counts changes to state shared between functions (heap,
 	// captured), for the fixed point.
 	version int
-	// customStatic caches staticProviderType for the user's types.
-	customStatic map[catalog.TypeKey]string
 	// cat is the catalogue extended with the user's entries (nil: the
 	// built-in one).
 	cat *catalog.Catalog
@@ -90,12 +88,11 @@ type analysisState struct {
 	named   []*types.TypeName // named types visible to the package, for impls
 	// pkgByPath indexes the packages this one imports, for FuncRefs.
 	pkgByPath map[string]*types.Package
-	hits      []sinkHit // findings gathered in the final round
+	hits      []sinkHit // the functions' hits at the fixed point
 	calls     map[token.Pos]*ast.CallExpr
 	lits      map[token.Pos]*ast.CompositeLit
 	funcLits  map[token.Pos]*ast.FuncLit
-	lhs       []ast.Expr // left-hand sides of assignments
-	final     bool
+	lhs       []ast.Expr    // left-hand sides of assignments
 	current   *ssa.Function // being analysed, for error messages
 	// currentInfo is current's, where reads of shared state are noted;
 	// clock counts the changes of summaries, results and sinks (stale).
@@ -112,18 +109,17 @@ type analysisState struct {
 func newAnalysis(pass *analysis.Pass) *analysisState {
 	pkg := buildSSA(pass)
 	a := &analysisState{
-		pass:         pass,
-		pkg:          pkg,
-		info:         make(map[*ssa.Function]*funcInfo),
-		heap:         heap{bases: make(map[heapBase]paths)},
-		imported:     make(map[heapBase]paths),
-		captured:     make(map[*ssa.Function][]taint),
-		customStatic: make(map[catalog.TypeKey]string),
-		impls:        make(map[*types.Func][]*types.Func),
-		trails:       make(map[string]*trail),
-		trailTables:  make(map[*types.Package][]*trail),
-		caching:      make(map[*ssa.Function]string),
-		cat:          catalogOf(pass),
+		pass:        pass,
+		pkg:         pkg,
+		info:        make(map[*ssa.Function]*funcInfo),
+		heap:        heap{bases: make(map[heapBase]paths)},
+		imported:    make(map[heapBase]paths),
+		captured:    make(map[*ssa.Function][]taint),
+		impls:       make(map[*types.Func][]*types.Func),
+		trails:      make(map[string]*trail),
+		trailTables: make(map[*types.Package][]*trail),
+		caching:     make(map[*ssa.Function]string),
+		cat:         catalogOf(pass),
 	}
 	a.funcs = srcFuncs(pass, pkg)
 	for _, fn := range a.funcs {
@@ -170,7 +166,6 @@ func (a *analysisState) solve() {
 			}
 		}
 	}
-	a.final = true
 	a.hits = nil
 	for _, fn := range a.funcs {
 		a.hits = append(a.hits, a.info[fn].hits...)

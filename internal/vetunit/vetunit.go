@@ -29,6 +29,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -64,11 +65,11 @@ func Light(args []string) bool {
 	if err != nil {
 		return false
 	}
-	unit, err := describe(cfg, vetx)
-	if err != nil || engine.UnitExportsFacts(unit) {
+	srcs, err := readSources(cfg.GoFiles)
+	if err != nil || engine.UnitExportsFacts(describe(cfg, srcs, vetx)) {
 		return false
 	}
-	if err := exportTypes(cfg, vetx); err != nil {
+	if err := exportTypes(cfg, srcs, vetx); err != nil {
 		return false
 	}
 	if cfg.Stdout != "" {
@@ -152,43 +153,47 @@ func writeVetx(file string, types []byte) error {
 	return os.WriteFile(file, buf.Bytes(), 0o666)
 }
 
+// readSources reads the package's files, once for describe and parsing.
+func readSources(names []string) ([][]byte, error) {
+	srcs := make([][]byte, len(names))
+	for i, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		srcs[i] = data
+	}
+	return srcs, nil
+}
+
 // describe gives the engine what it decides by: the path, whether the
 // package is the standard library's (as the engine tells it: no module
 // and a path whose first element has no dot), whether the files' text
 // names a session token, and the imports with whether their facts are
 // empty.
-func describe(cfg *unitchecker.Config, vetx map[string]vetxFile) (engine.Unit, error) {
+func describe(cfg *unitchecker.Config, srcs [][]byte, vetx map[string]vetxFile) engine.Unit {
 	u := engine.Unit{
 		Path:     cfg.ImportPath,
 		Standard: cfg.ModulePath == "" && catalog.IsStdPath(cfg.ImportPath),
 	}
 	if !u.Standard {
-		for _, name := range cfg.GoFiles {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				return u, err
-			}
-			if catalog.MentionsTokenName(string(data)) {
-				u.Mentions = true
-				break
-			}
-		}
+		u.Mentions = slices.ContainsFunc(srcs, func(src []byte) bool { return catalog.MentionsTokenName(string(src)) })
 	}
 	for path, v := range vetx {
 		u.Imports = append(u.Imports, engine.UnitImport{Path: path, HasFacts: len(v.facts) > 0})
 	}
-	return u, nil
+	return u
 }
 
 // exportTypes type-checks the package's declarations, as unitchecker
 // type-checks the whole package (same importer, sizes and language
 // version), and writes the vetx file.
-func exportTypes(cfg *unitchecker.Config, vetx map[string]vetxFile) error {
+func exportTypes(cfg *unitchecker.Config, srcs [][]byte, vetx map[string]vetxFile) error {
 	fset := token.NewFileSet()
 	var files []*ast.File
-	for _, name := range cfg.GoFiles {
+	for i, name := range cfg.GoFiles {
 		// Comments carry //go:build lines, which set a file's version.
-		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, srcs[i], parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return err
 		}

@@ -60,14 +60,7 @@ func Provider(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 // nothing to fix, and the module still builds.
 func TestFix(t *testing.T) {
 	bin := tokenlint(t)
-	src, err := os.ReadFile(filepath.Join(fixturesDir(t), "staticcreds", "fixes", "fixes.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden, err := os.ReadFile(filepath.Join(fixturesDir(t), "staticcreds", "fixes", "fixes.go.golden"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, golden := fixesFixture(t)
 	files := map[string]string{
 		"fixes/fixes.go":       string(src),
 		"lastuse/lastuse.go":   clitest.LastUseSource,
@@ -150,14 +143,7 @@ func TestFix(t *testing.T) {
 // tokenlint -fix.
 func TestGoFix(t *testing.T) {
 	bin := tokenlint(t)
-	src, err := os.ReadFile(filepath.Join(fixturesDir(t), "staticcreds", "fixes", "fixes.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden, err := os.ReadFile(filepath.Join(fixturesDir(t), "staticcreds", "fixes", "fixes.go.golden"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, golden := fixesFixture(t)
 	dir := clitest.NewModule(t, true, map[string]string{"fixes/fixes.go": string(src), "lastuse/lastuse.go": clitest.LastUseSource})
 	if out, stderr, code := clitest.RunMod(t, dir, "go", "fix", "-fixtool="+bin, "./..."); code != 0 {
 		t.Fatalf("go fix -fixtool: exit %d\n%s%s", code, out, stderr)
@@ -196,4 +182,20 @@ func copyMap(m map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// fixesFixture returns the staticcreds/fixes fixture and its golden file,
+// the fixture with every fix applied.
+func fixesFixture(t *testing.T) (src, golden []byte) {
+	t.Helper()
+	dir := filepath.Join(fixturesDir(t), "staticcreds", "fixes")
+	src, err := os.ReadFile(filepath.Join(dir, "fixes.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err = os.ReadFile(filepath.Join(dir, "fixes.go.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src, golden
 }

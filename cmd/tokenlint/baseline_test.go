@@ -153,7 +153,7 @@ func addedLater(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 		t.Fatalf("-baseline after the edits: exit %d, findings %q, want only the new one\nstderr: %s", code, got, stderr)
 	}
 	// The new finding is the added function's: its line, in the edited file.
-	lines := strings.Split(readFile(t, app), "\n")
+	lines := strings.Split(clitest.ReadFile(t, app), "\n")
 	var want int
 	for i, l := range lines {
 		if strings.Contains(l, "fresh.Key, fresh.Secret") {
@@ -207,13 +207,4 @@ func TestBaselineErrors(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 1 and %q", tc.args, code, stdout, stderr, tc.want)
 		}
 	}
-}
-
-func readFile(t *testing.T, name string) string {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }

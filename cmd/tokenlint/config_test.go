@@ -142,15 +142,7 @@ func TestConfigErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := run(t, tc.args[0], tc.args[1:]...)
-			if code != 1 {
-				t.Errorf("exit code = %d, want 1", code)
-			}
-			if !strings.Contains(stderr, tc.want) {
-				t.Errorf("stderr lacks %q:\n%s", tc.want, stderr)
-			}
-			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic:") {
-				t.Errorf("stack trace on stderr:\n%s", stderr)
-			}
+			checkCleanError(t, stderr, code, tc.want)
 		})
 	}
 }

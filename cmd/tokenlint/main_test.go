@@ -118,15 +118,7 @@ func TestErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := run(t, bin, tc.args...)
-			if code != 1 {
-				t.Errorf("exit code = %d, want 1", code)
-			}
-			if !strings.Contains(stderr, tc.want) {
-				t.Errorf("stderr lacks %q:\n%s", tc.want, stderr)
-			}
-			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic:") {
-				t.Errorf("stack trace on stderr:\n%s", stderr)
-			}
+			checkCleanError(t, stderr, code, tc.want)
 		})
 	}
 }
@@ -213,5 +205,20 @@ func TestQuickStart(t *testing.T) {
 	}
 	if n := len(findings(stdout)); n != 5 {
 		t.Errorf("%d findings, want the five the README's command line says", n)
+	}
+}
+
+// checkCleanError checks a run that must fail as bad input does: exit
+// code 1 and the error on stderr, without a stack trace.
+func checkCleanError(t *testing.T, stderr string, code int, want string) {
+	t.Helper()
+	if code != 1 {
+		t.Errorf("exit code = %d, want 1", code)
+	}
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic:") {
+		t.Errorf("stack trace on stderr:\n%s", stderr)
 	}
 }

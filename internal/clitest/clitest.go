@@ -195,3 +195,13 @@ func Provider(ctx context.Context, cfg aws.Config) (aws.Config, error) {
 	return cfg, nil
 }
 `
+
+// ReadFile returns a file's content; it fails the test if it cannot.
+func ReadFile(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/clitest"
 )
 
 // TestActionScripts runs the action's own scripts (action/install.sh and
@@ -44,7 +46,7 @@ func TestActionScripts(t *testing.T) {
 	// The pull request: lines added above the old findings, and one new
 	// finding.
 	report := filepath.Join(repo, "report", "report.go")
-	src := readFile(t, report)
+	src := clitest.ReadFile(t, report)
 	src = strings.Replace(src, "\nimport (", "\n// Added by the pull request.\n\nimport (", 1)
 	src += `
 // Added by the pull request: a new finding.
@@ -96,7 +98,7 @@ func addedByPR(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	}
 	outputs := func() map[string]string {
 		out := map[string]string{}
-		for _, l := range strings.Split(strings.TrimSpace(readFile(t, files["GITHUB_OUTPUT"])), "\n") {
+		for _, l := range strings.Split(strings.TrimSpace(clitest.ReadFile(t, files["GITHUB_OUTPUT"])), "\n") {
 			if k, v, ok := strings.Cut(l, "="); ok {
 				out[k] = v
 			}
@@ -110,7 +112,7 @@ func addedByPR(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	if r.Code != 0 || !regexp.MustCompile(`(?m)^tokenlint version v\d+\.\d+\.\d+`).MatchString(r.Stdout) {
 		t.Fatalf("install.sh: exit %d, want 0 and tokenlint's version", r.Code)
 	}
-	if got := strings.TrimSpace(readFile(t, files["GITHUB_PATH"])); got != gobin {
+	if got := strings.TrimSpace(clitest.ReadFile(t, files["GITHUB_PATH"])); got != gobin {
 		t.Errorf("GITHUB_PATH = %q, want %q", got, gobin)
 	}
 	if _, err := os.Stat(filepath.Join(gobin, "tokenlint")); err != nil {
@@ -141,10 +143,10 @@ func addedByPR(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	var log struct {
 		Runs []struct{ Results []json.RawMessage }
 	}
-	if err := json.Unmarshal([]byte(readFile(t, sarifFile)), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 6 {
+	if err := json.Unmarshal([]byte(clitest.ReadFile(t, sarifFile)), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 6 {
 		t.Errorf("SARIF file: %v, want one run with 6 results", err)
 	}
-	if got := readFile(t, files["GITHUB_STEP_SUMMARY"]); got != "**tokenlint**: 6 finding(s).\n" {
+	if got := clitest.ReadFile(t, files["GITHUB_STEP_SUMMARY"]); got != "**tokenlint**: 6 finding(s).\n" {
 		t.Errorf("GITHUB_STEP_SUMMARY = %q", got)
 	}
 
@@ -159,7 +161,7 @@ func addedByPR(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	if want := lineOf(t, report, "v.AccessKeyID, v.SecretAccessKey, v.SessionToken"); annotations[0][1] != want {
 		t.Errorf("the annotation is on line %s, want the new finding's line %s", annotations[0][1], want)
 	}
-	if got, want := readFile(t, files["GITHUB_STEP_SUMMARY"]), "**tokenlint**: 1 finding(s) new since "+base[:12]+".\n"; got != want {
+	if got, want := clitest.ReadFile(t, files["GITHUB_STEP_SUMMARY"]), "**tokenlint**: 1 finding(s) new since "+base[:12]+".\n"; got != want {
 		t.Errorf("GITHUB_STEP_SUMMARY = %q, want %q", got, want)
 	}
 	if wt := git("worktree", "list", "--porcelain"); strings.Count(wt, "worktree ") != 1 {
@@ -183,8 +185,8 @@ func addedByPR(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	// An error: no findings output, the step fails, the summary says so.
 	reset()
 	r = script("run.sh", []string{"TOKENLINT_ARGS=-no-such-flag"}, "sarif")
-	if out := outputs(); r.Code != 1 || out["exit-code"] != "1" || out["findings"] != "" || !strings.Contains(readFile(t, files["GITHUB_STEP_SUMMARY"]), "failed with exit status 1") {
-		t.Errorf("bad flag: exit %d, GITHUB_OUTPUT %v, summary %q", r.Code, out, readFile(t, files["GITHUB_STEP_SUMMARY"]))
+	if out := outputs(); r.Code != 1 || out["exit-code"] != "1" || out["findings"] != "" || !strings.Contains(clitest.ReadFile(t, files["GITHUB_STEP_SUMMARY"]), "failed with exit status 1") {
+		t.Errorf("bad flag: exit %d, GITHUB_OUTPUT %v, summary %q", r.Code, out, clitest.ReadFile(t, files["GITHUB_STEP_SUMMARY"]))
 	}
 }
 
@@ -209,15 +211,6 @@ func copyTree(t *testing.T, from, to string) {
 	}
 }
 
-func readFile(t *testing.T, name string) string {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
 func writeFile(t *testing.T, name, content string) {
 	t.Helper()
 	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
@@ -228,7 +221,7 @@ func writeFile(t *testing.T, name, content string) {
 // lineOf returns the number of the first line of a file holding s.
 func lineOf(t *testing.T, name, s string) string {
 	t.Helper()
-	for i, l := range strings.Split(readFile(t, name), "\n") {
+	for i, l := range strings.Split(clitest.ReadFile(t, name), "\n") {
 		if strings.Contains(l, s) {
 			return strconv.Itoa(i + 1)
 		}

@@ -14,8 +14,7 @@ import (
 	"regexp"
 	"strings"
 
-	"golang.org/x/tools/go/analysis/checker"
-
+	"github.com/tokenlint/tokenlint/internal/driver"
 	tlversion "github.com/tokenlint/tokenlint/internal/version"
 )
 
@@ -119,7 +118,7 @@ var moduleRoots = make(map[string]bool) // directory → holds a go.mod
 // findings are not reported) or drops the findings it holds from
 // findings and from the actions' diagnostics (-baseline), which the
 // output is made of.
-func (b *baselineOptions) apply(fset *token.FileSet, findings []finding, result map[string]map[string]*checker.Action, status int, stderr io.Writer) (_ []finding, _ int, done bool) {
+func (b *baselineOptions) apply(fset *token.FileSet, findings []finding, result []*driver.Package, status int, stderr io.Writer) (_ []finding, _ int, done bool) {
 	switch {
 	case b.write != "":
 		if status == exitError || analyzerFailed(result) {
@@ -154,8 +153,8 @@ func (b *baselineOptions) apply(fset *token.FileSet, findings []finding, result 
 			}
 			kept = append(kept, f)
 		}
-		for _, acts := range result {
-			for name, act := range acts {
+		for _, p := range result {
+			for name, act := range p.Actions {
 				var diags = act.Diagnostics[:0:0]
 				for _, d := range act.Diagnostics {
 					if !dropped[findingKey(fset.Position(d.Pos), name, d.Message)] {
@@ -175,10 +174,10 @@ func (b *baselineOptions) apply(fset *token.FileSet, findings []finding, result 
 
 // analyzerFailed reports whether an analyzer failed on a package, other
 // than because of the package's own errors.
-func analyzerFailed(result map[string]map[string]*checker.Action) bool {
-	for _, acts := range result {
-		for _, act := range acts {
-			if act.Err != nil && !ignorableErr(act) {
+func analyzerFailed(result []*driver.Package) bool {
+	for _, p := range result {
+		for _, act := range p.Actions {
+			if act.Err != nil && !ignorableErr(p) {
 				return true
 			}
 		}

@@ -7,7 +7,6 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
-	"go/types"
 	"io"
 	"os"
 	"slices"
@@ -15,8 +14,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/tokenlint/tokenlint/internal/driver"
 )
 
 // -fix and -diff, as the x/tools drivers (multichecker, go vet -fix) have
@@ -65,21 +65,18 @@ type fileFix struct {
 // applyFixes applies (or, with o.diff, shows) the suggested fixes of
 // findings. fset is the file set of the analysed packages, result their
 // actions (for the packages' imports, to name them in import removal).
-func applyFixes(o options, fset *token.FileSet, findings []finding, result map[string]map[string]*checker.Action, stdout, stderr io.Writer) error {
-	pkgOf := make(map[string]*types.Package) // file name -> its package
+func applyFixes(o options, fset *token.FileSet, findings []finding, result []*driver.Package, stdout, stderr io.Writer) error {
+	importsOf := make(map[string]map[string]string) // file name -> its package's import names
 	generated := make(map[string]bool)
 	source := make(map[string]bool) // the packages' own .go files
-	for _, acts := range result {
-		for _, act := range acts {
-			for _, name := range act.Package.GoFiles {
-				source[name] = true
-			}
-			for _, f := range act.Package.Syntax {
-				name := fset.File(f.FileStart).Name()
-				if _, ok := pkgOf[name]; !ok {
-					pkgOf[name] = act.Package.Types
-					generated[name] = ast.IsGenerated(f)
-				}
+	for _, p := range result {
+		for _, name := range p.GoFiles {
+			source[name] = true
+		}
+		for name, gen := range p.Generated {
+			if _, ok := importsOf[name]; !ok {
+				importsOf[name] = p.ImportNames
+				generated[name] = gen
 			}
 		}
 	}
@@ -125,7 +122,7 @@ func applyFixes(o options, fset *token.FileSet, findings []finding, result map[s
 	updated := 0
 	for _, name := range files {
 		old := baseline[name]
-		fixed := formatFixed(pkgOf[name], old, spliceEdits(old, accepted[name]))
+		fixed := formatFixed(importsOf[name], old, spliceEdits(old, accepted[name]))
 		if bytes.Equal(old, fixed) {
 			continue
 		}
@@ -256,7 +253,7 @@ func spliceEdits(src []byte, edits []fileEdit) []byte {
 // in old and are not in fixed (so a fix that took the last use of a
 // package away still compiles). A result that does not parse is left as
 // it is.
-func formatFixed(pkg *types.Package, old, fixed []byte) []byte {
+func formatFixed(imports map[string]string, old, fixed []byte) []byte {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "fixed.go", fixed, parser.ParseComments)
 	if err != nil {
@@ -267,7 +264,7 @@ func formatFixed(pkg *types.Package, old, fixed []byte) []byte {
 		if ob, err := parser.ParseFile(token.NewFileSet(), "old.go", old, 0); err == nil {
 			used := usedNames(ob)
 			for _, spec := range of.Imports {
-				if name := importName(pkg, spec); name != "" && used[name] {
+				if name := importName(imports, spec); name != "" && used[name] {
 					before[name] = true
 				}
 			}
@@ -275,7 +272,7 @@ func formatFixed(pkg *types.Package, old, fixed []byte) []byte {
 	}
 	used := usedNames(f)
 	for _, spec := range f.Imports {
-		name := importName(pkg, spec)
+		name := importName(imports, spec)
 		if name != "" && before[name] && !used[name] {
 			path, _ := strconv.Unquote(spec.Path.Value)
 			explicit := ""
@@ -312,7 +309,7 @@ func usedNames(f *ast.File) map[string]bool {
 // importName returns the name an import declares: its explicit name, or
 // the name of the package it imports as the analysed package knew it. ""
 // for blank and dot imports and for imports the package did not have.
-func importName(pkg *types.Package, spec *ast.ImportSpec) string {
+func importName(imports map[string]string, spec *ast.ImportSpec) string {
 	if spec.Name != nil {
 		if spec.Name.Name == "_" || spec.Name.Name == "." {
 			return ""
@@ -320,15 +317,10 @@ func importName(pkg *types.Package, spec *ast.ImportSpec) string {
 		return spec.Name.Name
 	}
 	path, err := strconv.Unquote(spec.Path.Value)
-	if err != nil || pkg == nil {
+	if err != nil {
 		return ""
 	}
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == path {
-			return imp.Name()
-		}
-	}
-	return ""
+	return imports[path]
 }
 
 func keys[M ~map[string]V, V any](m M) []string {

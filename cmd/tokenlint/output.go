@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
+
+	"github.com/tokenlint/tokenlint/internal/driver"
 )
 
 // The standalone driver's text and JSON output (SARIF is in sarif.go).
@@ -43,19 +46,21 @@ func sortFindings(fs []finding) {
 }
 
 // writeJSON prints go vet -json's tree: {package: {analyzer: [...]}}.
-func writeJSON(w io.Writer, fset *token.FileSet, ids []string, enabled []*analysis.Analyzer, result map[string]map[string]*checker.Action) error {
+// As go vet, it names a package by its path: a package with tests is
+// analysed as its test variant, and named as the package.
+func writeJSON(w io.Writer, fset *token.FileSet, enabled []*analysis.Analyzer, result []*driver.Package) error {
 	tree := make(map[string]map[string]any)
-	for _, id := range ids {
+	for _, p := range result {
 		for _, a := range enabled {
-			act := result[id][a.Name]
+			act := p.Actions[a.Name]
 			if act == nil {
 				continue
 			}
-			if v := jsonEntry(fset, act); v != nil {
-				if tree[id] == nil {
-					tree[id] = make(map[string]any)
+			if v := jsonEntry(fset, p, act); v != nil {
+				if tree[p.PkgPath] == nil {
+					tree[p.PkgPath] = make(map[string]any)
 				}
-				tree[id][a.Name] = v
+				tree[p.PkgPath][a.Name] = v
 			}
 		}
 	}
@@ -68,9 +73,9 @@ func writeJSON(w io.Writer, fset *token.FileSet, ids []string, enabled []*analys
 }
 
 // jsonEntry renders an action's result as go vet -json does.
-func jsonEntry(fset *token.FileSet, act *checker.Action) any {
+func jsonEntry(fset *token.FileSet, p *driver.Package, act *driver.Action) any {
 	if act.Err != nil {
-		if ignorableErr(act) {
+		if ignorableErr(p) {
 			return nil
 		}
 		return struct {
@@ -116,4 +121,41 @@ func writeText(w io.Writer, fset *token.FileSet, diags []finding) {
 			fmt.Fprintf(w, "%s: \t%s\n", rp, r.Message)
 		}
 	}
+}
+
+// collect returns the findings of the reported packages, each once per
+// position and rule whatever variants of a package carry it (a file of a
+// package is in the package and in its test variant): the first found,
+// where a plain package comes before the test variants, so a finding
+// keeps the non-test variant's trail when the variants' trails differ.
+func collect(fset *token.FileSet, enabled []*analysis.Analyzer, result []*driver.Package) []finding {
+	pkgs := slices.Clone(result)
+	slices.SortStableFunc(pkgs, func(a, b *driver.Package) int {
+		if (a.ForTest == "") != (b.ForTest == "") {
+			if a.ForTest == "" {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	var diags []finding
+	seen := make(map[string]bool)
+	for _, p := range pkgs {
+		for _, a := range enabled {
+			act := p.Actions[a.Name]
+			if act == nil {
+				continue
+			}
+			for _, d := range act.Diagnostics {
+				f := finding{analyzer: a, diag: d, posn: fset.Position(d.Pos), end: fset.Position(d.End)}
+				key := fmt.Sprintf("%s %s", f.posn, a.Name)
+				if !seen[key] {
+					seen[key] = true
+					diags = append(diags, f)
+				}
+			}
+		}
+	}
+	return diags
 }

@@ -1,0 +1,21 @@
+package e2e
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+)
+
+func provider(ctx context.Context, role string) aws.CredentialsProvider {
+	out, err := sts.New(sts.Options{}).AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String(role)})
+	if err != nil {
+		return nil
+	}
+	c := out.Credentials
+	return credentials.NewStaticCredentialsProvider(*c.AccessKeyId, *c.SecretAccessKey, *c.SessionToken)
+}
+
+func TestE2E(t *testing.T) { _ = provider(context.Background(), "r") }

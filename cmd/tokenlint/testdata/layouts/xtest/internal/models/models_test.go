@@ -1,0 +1,9 @@
+package models
+
+import "testing"
+
+func TestRole(t *testing.T) {
+	if Role == "" {
+		t.Fatal("no role")
+	}
+}

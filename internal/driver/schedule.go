@@ -1,0 +1,192 @@
+package driver
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"runtime"
+	"slices"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tokenlint/tokenlint/internal/catalog"
+	"github.com/tokenlint/tokenlint/internal/engine"
+)
+
+// The schedule: which packages are analysed, and when.
+//
+// A reported package that can carry AWS credentials is analysed, and so
+// is every such package it imports, directly or through other such
+// packages (their facts flow to it, as between go vet's units; a package
+// that imports one that can carry credentials can carry them itself, so
+// no other path exists). A unit is ready when the units it imports are
+// done. Ready units run on one worker per core, within a budget of
+// source bytes in flight: the largest unit, or minBudget if more, so a
+// large package runs alone or beside small ones, and peak memory follows
+// the largest package, not the number of packages.
+
+// minBudget is the least budget of source bytes in flight.
+const minBudget = 1 << 20
+
+// schedule returns the units to analyse, in a dependency order.
+func (g *graph) schedule(analyzers []*analysis.Analyzer) []*unit {
+	var units []*unit
+	var visit func(id string) *unit
+	visit = func(id string) *unit {
+		if u := g.units[id]; u != nil {
+			return u
+		}
+		p := g.byID[id]
+		u := &unit{pkg: p, size: sourceSize(p.CompiledGoFiles)}
+		g.units[id] = u
+		for _, imp := range p.Imports {
+			if g.relevant[imp.ID] {
+				d := visit(imp.ID)
+				if !slices.Contains(u.deps, d) {
+					u.deps = append(u.deps, d)
+				}
+			}
+		}
+		slices.SortFunc(u.deps, func(a, b *unit) int { return cmpID(a.pkg.ID, b.pkg.ID) })
+		units = append(units, u)
+		return u
+	}
+	for _, id := range g.reportedIDs() {
+		if g.relevant[id] {
+			visit(id).report = true
+		}
+	}
+	for _, u := range units {
+		u.factDeps = closure(u)
+	}
+	register(analyzers)
+	return units
+}
+
+// closure returns the units u imports, directly or not.
+func closure(u *unit) []*unit {
+	var out []*unit
+	seen := make(map[*unit]bool)
+	var walk func(v *unit)
+	walk = func(v *unit) {
+		for _, d := range v.deps {
+			if !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+				walk(d)
+			}
+		}
+	}
+	walk(u)
+	return out
+}
+
+// run analyses the units, each after the units it imports.
+func run(fset *token.FileSet, units []*unit, analyzers []*analysis.Analyzer) {
+	if len(units) == 0 {
+		return
+	}
+	var budget int64 = minBudget
+	for _, u := range units {
+		budget = max(budget, u.size)
+		u.pending = len(u.deps)
+		for _, d := range u.deps {
+			d.importers = append(d.importers, u)
+		}
+	}
+	var (
+		mu       sync.Mutex
+		cond     = sync.NewCond(&mu)
+		ready    []*unit // in the order units became ready
+		inFlight int64
+		running  int
+		left     = len(units)
+	)
+	for _, u := range units {
+		if u.pending == 0 {
+			ready = append(ready, u)
+		}
+	}
+	workers := max(1, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			defer mu.Unlock()
+			for {
+				// The first ready unit that fits the budget; any unit
+				// when nothing runs.
+				i := slices.IndexFunc(ready, func(u *unit) bool { return running == 0 || inFlight+u.size <= budget })
+				if i < 0 {
+					if left == 0 {
+						cond.Broadcast()
+						return
+					}
+					cond.Wait()
+					continue
+				}
+				u := ready[i]
+				ready = slices.Delete(ready, i, i+1)
+				inFlight += u.size
+				running++
+				mu.Unlock()
+				u.analyse(fset, analyzers)
+				mu.Lock()
+				inFlight -= u.size
+				running--
+				left--
+				for _, imp := range u.importers {
+					if imp.pending--; imp.pending == 0 {
+						ready = append(ready, imp)
+					}
+				}
+				cond.Broadcast()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func cmpID(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// sourceSize is the files' total size in bytes.
+func sourceSize(files []string) int64 {
+	var n int64
+	for _, name := range files {
+		if fi, err := os.Stat(name); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
+}
+
+// mentionsTokenName applies the engine's rule (a string literal naming a
+// session-token variable) to files that are not type-checked: a byte scan
+// first, a parse only for the files it finds a candidate in.
+func mentionsTokenName(files []string) bool {
+	var parsed []*ast.File
+	fset := token.NewFileSet()
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil || !catalog.MentionsTokenName(string(data)) {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, data, parser.SkipObjectResolution)
+		if err == nil {
+			parsed = append(parsed, f)
+		}
+	}
+	return engine.MentionsTokenName(parsed)
+}

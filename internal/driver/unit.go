@@ -1,0 +1,286 @@
+package driver
+
+import (
+	"bufio"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// A unit is one package analysed from source, as go vet's unit is: its
+// files are parsed and type-checked against its imports' export data,
+// the analyzers run, and only its encoded facts and its diagnostics are
+// kept.
+type unit struct {
+	pkg *packages.Package
+	// deps are the analysed packages it imports directly; factDeps all
+	// those it imports, directly or not, whose facts it reads.
+	deps, factDeps []*unit
+	// report: its diagnostics are reported, so every analyzer runs;
+	// otherwise only the analyzers with facts (and what they require).
+	report bool
+	// size is its source bytes, for the schedule's budget.
+	size int64
+
+	// Kept after the unit ran.
+	facts       *factSet // its own facts, encoded
+	actions     map[string]*Action
+	errors      []string
+	illTyped    bool
+	generated   map[string]bool
+	importNames map[string]string
+
+	// The schedule's bookkeeping.
+	pending   int
+	importers []*unit
+}
+
+// analyse runs the unit: everything it builds is garbage when it returns
+// but its facts, diagnostics and errors.
+func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
+	p := u.pkg
+	u.errors = importErrors(p)
+	files, parseErrs := parseFiles(fset, p.CompiledGoFiles)
+	u.generated = make(map[string]bool)
+	for _, f := range files {
+		u.generated[fset.File(f.FileStart).Name()] = ast.IsGenerated(f)
+	}
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	var typeErrs []types.Error
+	tc := &types.Config{
+		Importer: newImporter(fset, p),
+		Sizes:    sizes(p),
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				typeErrs = append(typeErrs, te)
+			}
+		},
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	tpkg, _ := tc.Check(p.PkgPath, fset, files, info)
+	for _, e := range parseErrs {
+		u.errors = append(u.errors, Relative(e.Error()))
+	}
+	for _, e := range typeErrs {
+		if noExport(p, e) {
+			continue // its import's own errors say why (importErrors)
+		}
+		u.errors = append(u.errors, Relative(fset.Position(e.Pos).String())+": "+e.Msg)
+	}
+	u.illTyped = len(parseErrs) > 0 || len(typeErrs) > 0
+	u.importNames = make(map[string]string)
+	for _, imp := range tpkg.Imports() {
+		u.importNames[imp.Path()] = imp.Name()
+	}
+
+	facts := newFacts(tpkg, u.factDeps)
+	var module *analysis.Module
+	if m := p.Module; m != nil {
+		module = &analysis.Module{Path: m.Path, Version: m.Version, GoVersion: m.GoVersion}
+	}
+	u.actions = make(map[string]*Action)
+	results := make(map[*analysis.Analyzer]any)
+	errs := make(map[*analysis.Analyzer]error)
+	for _, a := range order(analyzers, u.report) {
+		act := &Action{Analyzer: a}
+		if u.report && slices.Contains(analyzers, a) {
+			u.actions[a.Name] = act
+		}
+		if u.illTyped && !a.RunDespiteErrors {
+			act.Err = fmt.Errorf("analysis skipped due to errors in package")
+			errs[a] = act.Err
+			continue
+		}
+		if failed := firstFailed(a, errs); failed != nil {
+			act.Err = fmt.Errorf("failed prerequisite: %v", failed)
+			errs[a] = act.Err
+			continue
+		}
+		pass := &analysis.Pass{
+			Analyzer:     a,
+			Fset:         fset,
+			Files:        files,
+			OtherFiles:   p.OtherFiles,
+			IgnoredFiles: p.IgnoredFiles,
+			Pkg:          tpkg,
+			TypesInfo:    info,
+			TypesSizes:   tc.Sizes,
+			TypeErrors:   typeErrs,
+			Module:       module,
+			ResultOf:     make(map[*analysis.Analyzer]any),
+			Report:       func(d analysis.Diagnostic) { act.Diagnostics = append(act.Diagnostics, d) },
+			ReadFile:     readFile(p),
+		}
+		for _, req := range a.Requires {
+			pass.ResultOf[req] = results[req]
+		}
+		facts.bind(pass)
+		res, err := run1(a, pass)
+		if err == nil && a.ResultType != nil && res != nil && reflect.TypeOf(res) != a.ResultType {
+			err = fmt.Errorf("internal error: on package %s, analyzer %s returned a result of type %v, but declared ResultType %v", p.PkgPath, a.Name, reflect.TypeOf(res), a.ResultType)
+		}
+		act.Err = err
+		if err != nil {
+			errs[a] = err
+		}
+		results[a] = res
+	}
+	u.facts = facts.encode()
+	if facts.err != nil {
+		u.errors = append(u.errors, facts.err.Error())
+	}
+}
+
+// run1 runs one analyzer, turning a panic into its error: one analyzer's
+// crash on one package does not stop the others.
+func run1(a *analysis.Analyzer, pass *analysis.Pass) (res any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: analyzer %s panicked on package %s: %v", a.Name, pass.Pkg.Path(), r)
+		}
+	}()
+	return a.Run(pass)
+}
+
+// firstFailed returns the error of a's first requirement that failed.
+func firstFailed(a *analysis.Analyzer, errs map[*analysis.Analyzer]error) error {
+	for _, req := range a.Requires {
+		if err := errs[req]; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// order returns the analyzers to run, requirements first: all of them
+// and their requirements for a reported unit, else only those with facts
+// and their requirements (a dependency's diagnostics are never shown, as
+// go vet's VetxOnly units).
+func order(analyzers []*analysis.Analyzer, report bool) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			visit(req)
+		}
+		out = append(out, a)
+	}
+	for _, a := range analyzers {
+		if report || hasFacts(a) {
+			visit(a)
+		}
+	}
+	return out
+}
+
+// hasFacts reports whether a or anything it requires has facts.
+func hasFacts(a *analysis.Analyzer) bool {
+	if len(a.FactTypes) > 0 {
+		return true
+	}
+	return slices.ContainsFunc(a.Requires, hasFacts)
+}
+
+// parseFiles parses the files the compiler compiles (for cgo packages,
+// cgo's output, whose line directives point back to the sources).
+func parseFiles(fset *token.FileSet, names []string) ([]*ast.File, []error) {
+	var files []*ast.File
+	var errs []error
+	for _, name := range names {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	return files, errs
+}
+
+// readFile is the pass's ReadFile: the package's own files only.
+func readFile(p *packages.Package) func(string) ([]byte, error) {
+	return func(name string) ([]byte, error) {
+		for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.IgnoredFiles, p.EmbedFiles} {
+			if slices.Contains(list, name) {
+				return os.ReadFile(name)
+			}
+		}
+		return nil, fmt.Errorf("%s is not among the files of package %s", name, p.PkgPath)
+	}
+}
+
+// An importer type-checks a unit against its imports' export data,
+// each read once per unit into the unit's own map.
+type importer struct {
+	fset     *token.FileSet
+	pkg      *packages.Package
+	packages map[string]*types.Package // by package path
+}
+
+func newImporter(fset *token.FileSet, p *packages.Package) *importer {
+	return &importer{fset: fset, pkg: p, packages: make(map[string]*types.Package)}
+}
+
+func (im *importer) Import(path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	imp := im.pkg.Imports[path]
+	if imp == nil {
+		return nil, fmt.Errorf("package %s is not among the imports of %s", path, im.pkg.PkgPath)
+	}
+	if p := im.packages[imp.PkgPath]; p != nil && p.Complete() {
+		return p, nil
+	}
+	if imp.ExportFile == "" {
+		return nil, fmt.Errorf("no export data for %s", imp.PkgPath)
+	}
+	f, err := os.Open(imp.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("reading export data for %s: %v", imp.PkgPath, err)
+	}
+	return gcexportdata.Read(r, im.fset, im.packages, imp.PkgPath)
+}
+
+// noExport reports whether a type error is the failure to import a
+// package that has no export data.
+func noExport(p *packages.Package, e types.Error) bool {
+	for _, imp := range p.Imports {
+		if imp.ExportFile == "" && strings.Contains(e.Msg, "could not import "+imp.PkgPath+" ") {
+			return true
+		}
+	}
+	return false
+}

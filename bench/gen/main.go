@@ -95,8 +95,9 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed (with the package index)")
 	gosum := flag.String("gosum", "", "go.sum to start from (default: bench/module/go.sum of this repository)")
 	tidy := flag.Bool("tidy", true, "run 'go mod tidy' in the output dir")
+	lines := flag.Int("lines", 4000, "service workload: lines per package")
 	aws := flag.String("aws", opDefaultServices, "operator workload: the AWS services it wraps, comma-separated, or all (adds ec2)")
-	workload := flag.String("workload", "scale", "which module to write: scale (small packages, bench/scale.sh) or operator (a Kubernetes operator of real size, bench/operator.sh)")
+	workload := flag.String("workload", "scale", "which module to write: scale (small packages, bench/scale.sh), operator (a Kubernetes operator of real size, bench/operator.sh) or service (N packages of -lines lines over S3 and STS, calling each other, bench/service.sh)")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: go run ./gen (in bench/) [-workload scale|operator] -n N -o DIR [-seed S] [-gosum FILE] [-tidy=false]\n")
 		flag.PrintDefaults()
@@ -112,8 +113,10 @@ func main() {
 		err = run(*n, *out, *seed, *gosum, *tidy)
 	case "operator":
 		err = runOperator(*n, *out, *seed, *tidy, *aws)
+	case "service":
+		err = runService(*n, *lines, *out, *seed, *gosum, *tidy)
 	default:
-		err = fmt.Errorf("-workload=%s: want scale or operator", *workload)
+		err = fmt.Errorf("-workload=%s: want scale, operator or service", *workload)
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gen: %v\n", err)
@@ -168,30 +171,8 @@ func run(n int, out string, seed uint64, gosum string, tidy bool) error {
 	if err := os.WriteFile(filepath.Join(out, "EXPECTED"), exp.Bytes(), 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(out, "go.mod"), []byte(goMod), 0o644); err != nil {
+	if err := finishModule(out, goMod, gosum, tidy); err != nil {
 		return err
-	}
-	if gosum == "" {
-		gosum = defaultGoSum()
-	}
-	if gosum != "" {
-		data, err := os.ReadFile(gosum)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(out, "go.sum"), data, 0o644); err != nil {
-			return err
-		}
-	}
-	if tidy {
-		cmd := exec.Command("go", "mod", "tidy")
-		cmd.Dir = out
-		cmd.Env = append(os.Environ(), "GOWORK=off")
-		cmd.Stdout = os.Stderr
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("go mod tidy in %s: %v", out, err)
-		}
 	}
 
 	kinds := [3]int{}
@@ -1227,3 +1208,34 @@ var Keys = s3.NewFromConfig(aws.Config{Region: "us-east-1", Credentials: credent
 func Bucket(s string) string { return label(s) }
 {{template "label" .}}{{end}}
 `
+
+// finishModule writes the module's go.mod and go.sum (gosum, or
+// bench/module/go.sum) and runs go mod tidy in it when asked.
+func finishModule(out, mod, gosum string, tidy bool) error {
+	if err := os.WriteFile(filepath.Join(out, "go.mod"), []byte(mod), 0o644); err != nil {
+		return err
+	}
+	if gosum == "" {
+		gosum = defaultGoSum()
+	}
+	if gosum != "" {
+		data, err := os.ReadFile(gosum)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, "go.sum"), data, 0o644); err != nil {
+			return err
+		}
+	}
+	if tidy {
+		cmd := exec.Command("go", "mod", "tidy")
+		cmd.Dir = out
+		cmd.Env = append(os.Environ(), "GOWORK=off")
+		cmd.Stdout = os.Stderr
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("go mod tidy in %s: %v", out, err)
+		}
+	}
+	return nil
+}

@@ -1228,14 +1228,22 @@ func finishModule(out, mod, gosum string, tidy bool) error {
 		}
 	}
 	if tidy {
-		cmd := exec.Command("go", "mod", "tidy")
-		cmd.Dir = out
-		cmd.Env = append(os.Environ(), "GOWORK=off")
-		cmd.Stdout = os.Stderr
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("go mod tidy in %s: %v", out, err)
+		if err := tidyModule(out); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// tidyModule runs go mod tidy in the module at out, outside any workspace.
+func tidyModule(out string) error {
+	cmd := exec.Command("go", "mod", "tidy")
+	cmd.Dir = out
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	cmd.Stdout = os.Stderr
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("go mod tidy in %s: %v", out, err)
 	}
 	return nil
 }

@@ -39,7 +39,6 @@ import (
 	"go/format"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -416,13 +415,8 @@ func runOperator(n int, out string, seed uint64, tidy bool, aws string) error {
 		return err
 	}
 	if tidy {
-		cmd := exec.Command("go", "mod", "tidy")
-		cmd.Dir = out
-		cmd.Env = append(os.Environ(), "GOWORK=off")
-		cmd.Stdout = os.Stderr
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("go mod tidy in %s: %v", out, err)
+		if err := tidyModule(out); err != nil {
+			return err
 		}
 	}
 	fmt.Fprintf(os.Stderr, "gen: wrote %s\n", out)

@@ -12,23 +12,15 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 )
 
-const serviceGoMod = `module servicemod
-
-go 1.26
-
-require (
-	github.com/aws/aws-sdk-go-v2 v1.48.0
-	github.com/aws/aws-sdk-go-v2/config v1.33.18
-	github.com/aws/aws-sdk-go-v2/credentials v1.21.0
-	github.com/aws/aws-sdk-go-v2/service/s3 v1.114.10
-	github.com/aws/aws-sdk-go-v2/service/sts v1.52.0
-)
-`
+// serviceGoMod is the scale workload's go.mod (the same SDK modules)
+// under the service module's path.
+var serviceGoMod = strings.Replace(goMod, "module scalemod", "module servicemod", 1)
 
 // runService writes the service module to out.
 func runService(n, lines int, out string, seed uint64, gosum string, tidy bool) error {
@@ -63,20 +55,11 @@ func runService(n, lines int, out string, seed uint64, gosum string, tidy bool) 
 func serviceDeps(i int, r *rand.Rand) []int {
 	var deps []int
 	for _, d := range []int{i - 1, i / 2, r.IntN(max(i, 1))} {
-		if d >= 0 && d < i && !containsInt(deps, d) {
+		if d >= 0 && d < i && !slices.Contains(deps, d) {
 			deps = append(deps, d)
 		}
 	}
 	return deps
-}
-
-func containsInt(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // servicePackage renders package i: about lines lines.

@@ -21,6 +21,7 @@ import (
 	"context"
 	"go/token"
 	"go/types"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -70,8 +71,6 @@ type Package struct {
 	ForTest string
 	// GoFiles are its Go files as written.
 	GoFiles []string
-	// Analyzed: it can carry AWS credentials, and was analysed.
-	Analyzed bool
 	// IllTyped: it did not type-check; its analyzers did not run.
 	IllTyped bool
 	// Generated is set for each of its files that is generated code.
@@ -131,7 +130,6 @@ func Run(cfg Config, patterns ...string) (*Result, error) {
 		p := g.byID[id]
 		rp := &Package{ID: p.ID, PkgPath: p.PkgPath, ForTest: p.ForTest, GoFiles: p.GoFiles}
 		if u := g.units[id]; u != nil {
-			rp.Analyzed = true
 			rp.IllTyped = u.illTyped
 			rp.Generated = u.generated
 			rp.ImportNames = u.importNames
@@ -225,5 +223,5 @@ func sizes(p *packages.Package) types.Sizes {
 	if p.TypesSizes != nil {
 		return p.TypesSizes
 	}
-	return types.SizesFor("gc", "amd64")
+	return types.SizesFor("gc", runtime.GOARCH)
 }

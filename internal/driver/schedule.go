@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -49,7 +50,7 @@ func (g *graph) schedule(analyzers []*analysis.Analyzer) []*unit {
 				}
 			}
 		}
-		slices.SortFunc(u.deps, func(a, b *unit) int { return cmpID(a.pkg.ID, b.pkg.ID) })
+		slices.SortFunc(u.deps, func(a, b *unit) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
 		units = append(units, u)
 		return u
 	}
@@ -149,16 +150,6 @@ func run(fset *token.FileSet, units []*unit, analyzers []*analysis.Analyzer) {
 		}()
 	}
 	wg.Wait()
-}
-
-func cmpID(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // sourceSize is the files' total size in bytes.

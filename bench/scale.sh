@@ -4,7 +4,10 @@
 # on each, then show how time and memory grow with N. See bench/README.md,
 # section "Scale".
 #
-# usage: bench/scale.sh [-r ROUNDS] [N[:ROUNDS] ...]
+# usage: bench/scale.sh [-w WORKLOAD] [-r ROUNDS] [N[:ROUNDS] ...]
+#   -w WORKLOAD scale (default: small packages) or service (packages of
+#               ~4,000 lines over S3 and STS; issue 19's growth curve is
+#               bench/scale.sh -w service 40 80 160)
 #   -r ROUNDS   measured rounds per N (default 3); each round runs A, B, C once
 #   N           module sizes in packages (default: 100 1000 3000); N:ROUNDS
 #               overrides the rounds for that N (e.g. 3000:1)
@@ -13,7 +16,7 @@ shopt -s inherit_errexit
 export LC_ALL=C
 
 usage() {
-	echo "usage: $0 [-r ROUNDS] [N[:ROUNDS] ...]" >&2
+	echo "usage: $0 [-w scale|service] [-r ROUNDS] [N[:ROUNDS] ...]" >&2
 	exit 2
 }
 
@@ -22,14 +25,16 @@ die() {
 	exit 1
 }
 
-rounds=3
-while getopts ":r:h" opt; do
+rounds=3 workload=scale
+while getopts ":w:r:h" opt; do
 	case $opt in
+	w) workload=$OPTARG ;;
 	r) rounds=$OPTARG ;;
 	*) usage ;;
 	esac
 done
 shift $((OPTIND - 1))
+[[ $workload == scale || $workload == service ]] || die "-w wants scale or service, got '$workload'"
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || die "-r wants a positive integer, got '$rounds'"
 specs=("$@")
 [[ ${#specs[@]} -gt 0 ]] || specs=(100 1000 3000)
@@ -87,8 +92,8 @@ for spec in "${specs[@]}"; do
 	mkdir -p "$dir"
 
 	echo
-	echo "== N=$n: generate ($tmp/gen -n $n)"
-	gen_line=$("$tmp/gen" -n "$n" -o "$mod" -gosum "$root/bench/module/go.sum")
+	echo "== N=$n: generate ($tmp/gen -workload $workload -n $n)"
+	gen_line=$("$tmp/gen" -workload "$workload" -n "$n" -o "$mod" -gosum "$root/bench/module/go.sum")
 	echo "$gen_line"
 	nexp=$(wc -l <"$mod/EXPECTED")
 	ndeps=$(cd "$mod" && go list -deps ./... | wc -l)
@@ -181,4 +186,8 @@ if ((${#summary[@]} > 1)); then
 		fi
 		prev=$line
 	done
+	read -r fn _ _ _ _ _ _ fcm _ _ <<<"${summary[0]}"
+	read -r ln _ _ _ _ _ _ lcm _ _ <<<"${summary[${#summary[@]} - 1]}"
+	echo
+	echo "C peak memory from N=$fn to N=$ln: $(awk -v a="$lcm" -v b="$fcm" 'BEGIN { if (b > 0) printf "%+.0f%%", (a / b - 1) * 100; else print "n/a" }') (issue 19: under +20% from 40 to 160 packages)"
 fi

@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -44,7 +43,6 @@ func main() {
 	all := analyzers.All()
 	if isVetInvocation(os.Args[1:]) {
 		// go vet's protocol: -V=full, -flags, then one *.cfg per package.
-		setGC(vetGCPercent)
 		// A dependency that cannot carry credentials needs only its types.
 		if vetunit.Light(os.Args[1:]) {
 			os.Exit(exitClean)
@@ -53,33 +51,8 @@ func main() {
 		unitchecker.Main(all...)
 		return
 	}
-	setGC(standaloneGCPercent)
 	handleSignals()
 	os.Exit(run(os.Args[1:], all, os.Stdout, os.Stderr))
-}
-
-// The garbage collector's settings (GOGC) unless the user set GOGC.
-//
-// Standalone, the driver holds the syntax and types of every package it
-// loads from source at once, and with Go's default (100) the heap grows
-// to twice that before a collection: on bench's operator workload 25
-// takes peak memory from 634 MB to 399 MB for 15 s more CPU (bench/README.md,
-// "The operator workload").
-//
-// Under go vet, each process type-checks one package and exits, most of
-// them within a fraction of a second, and with the default a third of
-// their CPU went to collecting garbage: 400 takes the vet tool's user CPU
-// on the operator workload from 31 s to 21 s, and its largest process
-// from 152 to 229 MiB (go vet's own: 211 MiB).
-const (
-	standaloneGCPercent = 25
-	vetGCPercent        = 400
-)
-
-func setGC(percent int) {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(percent)
-	}
 }
 
 // isVetInvocation reports whether go vet is driving the tool.

@@ -57,13 +57,13 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 	case "json":
 		err2 = writeJSON(stdout, fset, o.enabled, result)
 	case "sarif":
-		err2 = writeSARIF(stdout, fset, o.enabled, diags, status != exitError)
+		err2 = writeSARIF(stdout, fset, fileNames{res}, o.enabled, diags, status != exitError)
 	case "github":
 		writeGitHub(stdout, diags)
 	case formatFix:
 		err2 = applyFixes(o, fset, diags, result, stdout, stderr)
 	default:
-		writeText(stdout, fset, diags)
+		writeText(stdout, fset, fileNames{res}, diags)
 	}
 	if err2 != nil {
 		fail("%v", err2)

@@ -109,15 +109,16 @@ func jsonEntry(fset *token.FileSet, p *driver.Package, act *driver.Action) any {
 }
 
 // writeText prints findings as go vet does: file:line:col: message, then
-// the trail as go vet prints related information.
-func writeText(w io.Writer, fset *token.FileSet, diags []finding) {
+// the trail as go vet prints related information, with steps inside
+// dependencies named module@version/file.
+func writeText(w io.Writer, fset *token.FileSet, names fileNames, diags []finding) {
 	for _, f := range diags {
 		shown := f.posn
 		shown.Filename = relative(f.posn.Filename)
 		fmt.Fprintf(w, "%s: %s\n", shown, f.diag.Message)
 		for _, r := range f.diag.Related {
 			rp := fset.Position(r.Pos)
-			rp.Filename = relative(rp.Filename)
+			rp.Filename = names.text(rp.Filename)
 			fmt.Fprintf(w, "%s: \t%s\n", rp, r.Message)
 		}
 	}

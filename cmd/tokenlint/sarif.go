@@ -108,7 +108,7 @@ const informationURI = "https://github.com/tokenlint/tokenlint"
 // analyzer. File URIs are relative to the repository root (the nearest
 // directory above the working directory with a .git), with uriBaseId
 // %SRCROOT%, so that code scanning places them in the repository.
-func writeSARIF(w io.Writer, fset *token.FileSet, enabled []*analysis.Analyzer, findings []finding, ok bool) error {
+func writeSARIF(w io.Writer, fset *token.FileSet, names fileNames, enabled []*analysis.Analyzer, findings []finding, ok bool) error {
 	root := repoRoot()
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
@@ -138,7 +138,7 @@ func writeSARIF(w io.Writer, fset *token.FileSet, enabled []*analysis.Analyzer, 
 		})
 	}
 	for _, f := range findings {
-		uri, base := artifactURI(root, f.posn.Filename)
+		uri, base := names.sarif(root, f.posn.Filename)
 		region := sarifRegion{StartLine: f.posn.Line, StartColumn: f.posn.Column}
 		if f.end.IsValid() && f.end.Filename == f.posn.Filename {
 			region.EndLine, region.EndColumn = f.end.Line, f.end.Column
@@ -156,7 +156,7 @@ func writeSARIF(w io.Writer, fset *token.FileSet, enabled []*analysis.Analyzer, 
 			// edits elsewhere in the file.
 			PartialFingerprints: map[string]string{"primaryLocationLineHash": f.fingerprint},
 		}
-		addTrail(&res, root, fset, f)
+		addTrail(&res, root, fset, names, f)
 		run.Results = append(run.Results, res)
 	}
 	log := sarifLog{
@@ -175,7 +175,7 @@ func writeSARIF(w io.Writer, fset *token.FileSet, enabled []*analysis.Analyzer, 
 // to the finding. The source's place in the message ("(broker/broker.go:24)")
 // becomes a link to its related location, because code scanning shows
 // related locations only through links in the message.
-func addTrail(res *sarifResult, root string, fset *token.FileSet, f finding) {
+func addTrail(res *sarifResult, root string, fset *token.FileSet, names fileNames, f finding) {
 	if len(f.diag.Related) == 0 || fset == nil {
 		return
 	}
@@ -185,7 +185,7 @@ func addTrail(res *sarifResult, root string, fset *token.FileSet, f finding) {
 		if !p.IsValid() {
 			continue
 		}
-		uri, base := artifactURI(root, p.Filename)
+		uri, base := names.sarif(root, p.Filename)
 		loc := sarifLocation{
 			ID: i + 1,
 			PhysicalLocation: sarifPhysical{
@@ -238,7 +238,7 @@ func writeGitHub(w io.Writer, findings []finding) {
 		// Annotations name files relative to the repository root, as the
 		// checkout does, whatever the working directory.
 		file := filepath.ToSlash(f.posn.Filename)
-		if uri, base := artifactURI(root, f.posn.Filename); base != "" {
+		if uri, base := (fileNames{}).sarif(root, f.posn.Filename); base == "%SRCROOT%" && !strings.HasPrefix(uri, "../") {
 			file = uri
 		}
 		props := []string{
@@ -277,17 +277,6 @@ func repoRoot() string {
 			return wd
 		}
 	}
-}
-
-// artifactURI returns a file's URI relative to root (with base
-// %SRCROOT%), or an absolute file URI for files outside it.
-func artifactURI(root, name string) (string, string) {
-	if root != "" {
-		if rel, err := filepath.Rel(root, name); err == nil && !strings.HasPrefix(rel, "..") {
-			return filepath.ToSlash(rel), "%SRCROOT%"
-		}
-	}
-	return "file://" + filepath.ToSlash(name), ""
 }
 
 // firstParagraphs returns the doc after its title line.

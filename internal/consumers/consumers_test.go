@@ -72,6 +72,7 @@ func TestConsumers(t *testing.T) {
 	standalone := normalize(dir, modcache, findings(first.stdout))
 	vetted := normalize(dir, modcache, findings(vet.stderr))
 	checkRun(t, "tokenlint", first, standalone, 3)
+	checkTrailNames(t, first.stdout)
 	checkRun(t, "go vet", vet, vetted, 1)
 	if len(first.stderr) > 0 {
 		t.Errorf("tokenlint wrote to standard error:\n%s", clip(first.stderr))
@@ -198,6 +199,29 @@ func checkRun(t *testing.T, name string, r result, found []string, findingsCode 
 	}
 	if r.code != want {
 		t.Errorf("%s: exit code %d with %d findings, want %d", name, r.code, len(found), want)
+	}
+}
+
+// checkTrailNames requires the standalone trail lines of steps inside
+// the consumer modules (all in the module cache) to name their files
+// module@version/file, never by a path into this machine's cache.
+func checkTrailNames(t *testing.T, out []byte) {
+	t.Helper()
+	n := 0
+	for _, l := range strings.Split(string(out), "\n") {
+		m := relatedLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		if filepath.IsAbs(m[1]) {
+			t.Errorf("trail line names a machine path: %s", l)
+		}
+		if strings.Contains(m[1], "@v") {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Errorf("no trail line names a module@version file; output:\n%s", clip(out))
 	}
 }
 

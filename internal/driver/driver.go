@@ -61,6 +61,8 @@ type Result struct {
 	// as found: the matched packages' own, and those of the dependencies
 	// they need.
 	Errors []string
+	// Modules are the versioned dependency modules (ModuleFile).
+	Modules []Module
 }
 
 // A Package is a package reported on.
@@ -119,7 +121,7 @@ func Run(cfg Config, patterns ...string) (*Result, error) {
 		}
 	}
 	g := newGraph(roots)
-	res := &Result{Fset: fset}
+	res := &Result{Fset: fset, Modules: g.modules()}
 	errs := newErrorList()
 	g.listErrors(errs)
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tokenlint/tokenlint/internal/analysisutil"
+	"github.com/tokenlint/tokenlint/internal/catalog"
 	"github.com/tokenlint/tokenlint/internal/engine"
 )
 
@@ -20,22 +21,27 @@ const consequence = "never refresh and fail with ExpiredToken when the session e
 
 func message(f engine.Finding) string {
 	from := analysisutil.From(f)
+	fix := f.Source.Fix
+	if sf := catalog.SinkFixes[f.Sink]; sf != "" {
+		// The provider is another library's: the fix is in its terms.
+		fix = sf
+	}
 	switch f.Kind {
 	case engine.StaticProvider:
 		if f.Via != "" {
-			return fmt.Sprintf("%s builds %s from %s: the credentials %s; %s", f.Via, f.Sink, from, consequence, f.Source.Fix)
+			return fmt.Sprintf("%s builds %s from %s: the credentials %s; %s", f.Via, f.Sink, from, consequence, fix)
 		}
 		if why, ok := strings.CutPrefix(f.Sink, "*"); ok {
 			// A provider type of the user's: say why it counts as static.
 			typ, reason, _ := strings.Cut(why, " (")
-			return fmt.Sprintf("static credentials built from %s %s: %s is a static provider (%s; %s", from, consequence, typ, reason, f.Source.Fix)
+			return fmt.Sprintf("static credentials built from %s %s: %s is a static provider (%s; %s", from, consequence, typ, reason, fix)
 		}
-		return fmt.Sprintf("static credentials built from %s %s; %s", from, consequence, f.Source.Fix)
+		return fmt.Sprintf("static credentials built from %s %s; %s", from, consequence, fix)
 	case engine.CachedForever:
 		return fmt.Sprintf("%s keeps the first credentials it gets (%s) in %s and returns them forever: they %s; return the cached value only while it has not expired (check Expired() or Expires), or let aws.NewCredentialsCache do the caching",
 			f.Sink, from, f.Name, consequence)
 	case engine.CapturedProviderFunc:
-		return fmt.Sprintf("aws.CredentialsProviderFunc returns credentials from %s captured once: they %s; %s", from, consequence, f.Source.Fix)
+		return fmt.Sprintf("aws.CredentialsProviderFunc returns credentials from %s captured once: they %s; %s", from, consequence, fix)
 	}
 	return ""
 }

@@ -238,6 +238,19 @@ var StaticSinkFuncs = map[FuncKey]StaticSink{
 	{MinioCredentials, "NewStaticV2"}: {"credentials.NewStaticV2", []int{0, 1, 2}},
 }
 
+// SinkFixes replace the source's fix when the static provider is another
+// library's, which cannot take an AWS provider (by the sink's name as
+// StaticSinkFuncs and StaticSinkTypes give it).
+var SinkFixes = map[string]string{
+	"credentials.NewStaticV4": minioFix,
+	"credentials.NewStaticV2": minioFix,
+	"credentials.Static":      minioFix,
+}
+
+// minioFix: minio-go takes credentials of its own type, which refresh
+// through their Provider's IsExpired.
+const minioFix = `give minio refreshing credentials instead: credentials.NewIAM("") on AWS compute (instance role, ECS, web identity), or credentials.New of a credentials.Provider of your own whose Retrieve asks the AWS provider each time and whose IsExpired reports the session's expiry`
+
 // StaticSinkTypes are static provider structs: a composite literal of one
 // of them with credential values is a construction too.
 var StaticSinkTypes = map[TypeKey]string{

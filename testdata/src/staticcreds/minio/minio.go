@@ -19,7 +19,7 @@ func fromSnapshot(ctx context.Context, cfg aws.Config) (*minio.Client, error) {
 		return nil, err
 	}
 	return minio.New("s3.amazonaws.com", &minio.Options{
-		Creds:  credentials.NewStaticV4(v.AccessKeyID, v.SecretAccessKey, v.SessionToken), // want `static credentials built from a one-off Retrieve\(\) snapshot \(.+\) never refresh`
+		Creds:  credentials.NewStaticV4(v.AccessKeyID, v.SecretAccessKey, v.SessionToken), // want `static credentials built from a one-off Retrieve\(\) snapshot \(.+\) never refresh and fail with ExpiredToken when the session ends; give minio refreshing credentials instead: credentials.NewIAM\(""\) on AWS compute`
 		Secure: true,
 	})
 }
@@ -27,7 +27,7 @@ func fromSnapshot(ctx context.Context, cfg aws.Config) (*minio.Client, error) {
 // The literal form, wrapped by credentials.New.
 func literal(ctx context.Context, cfg aws.Config) *credentials.Credentials {
 	v, _ := cfg.Credentials.Retrieve(ctx)
-	return credentials.New(&credentials.Static{Value: credentials.Value{AccessKeyID: v.AccessKeyID, SecretAccessKey: v.SecretAccessKey, SessionToken: v.SessionToken}}) // want `a one-off Retrieve\(\) snapshot`
+	return credentials.New(&credentials.Static{Value: credentials.Value{AccessKeyID: v.AccessKeyID, SecretAccessKey: v.SecretAccessKey, SessionToken: v.SessionToken}}) // want `a one-off Retrieve\(\) snapshot .*give minio refreshing credentials instead: credentials.NewIAM`
 }
 
 // Long-lived keys from the environment: not reported.

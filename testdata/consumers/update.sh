@@ -22,6 +22,7 @@ consumers=(
 	github.com/aws/aws-msk-iam-sasl-signer-go/signer@v1.0.4
 	golang.org/x/oauth2/google/externalaccount@v0.36.0
 	cloud.google.com/go/auth/credentials/internal/externalaccount@v0.24.1
+	github.com/guregu/dynamo/v2/...@v2.1.1
 )
 
 printf 'module example.com/consumers\n\ngo 1.26.0\n' >go.mod

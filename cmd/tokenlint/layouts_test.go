@@ -22,7 +22,7 @@ import (
 // -json prints, and each finding printed once in text.
 func TestLayouts(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs go vet on ten modules")
+		t.Skip("runs go vet on every layout module")
 	}
 	bin := tokenlint(t)
 	dirs, err := os.ReadDir(filepath.Join("testdata", "layouts"))

@@ -156,7 +156,10 @@ type graph struct {
 	byID     map[string]*packages.Package
 	reported map[string]bool
 	relevant map[string]bool
-	units    map[string]*unit // the analysed packages, by ID
+	// conditional are the relevant packages analysed only when what
+	// they import has origins (engine.ConditionalPackages).
+	conditional map[string]bool
+	units       map[string]*unit // the analysed packages, by ID
 }
 
 func newGraph(roots []*packages.Package) *graph {
@@ -175,6 +178,7 @@ func newGraph(roots []*packages.Package) *graph {
 		nodes = append(nodes, n)
 	})
 	g.relevant = engine.RelevantPackages(nodes)
+	g.conditional = engine.ConditionalPackages(nodes, g.relevant)
 	g.reported = reportRoots(roots)
 	return g
 }

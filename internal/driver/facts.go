@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/objectpath"
+
+	"github.com/tokenlint/tokenlint/internal/engine"
 )
 
 // Facts cross units as go vet's vetx files carry them: gob-encoded,
@@ -162,15 +164,18 @@ func (fs *facts) bind(pass *analysis.Pass) {
 }
 
 // encode returns the unit's own facts, encoded (its dependencies' stay
-// in their own sets).
-func (fs *facts) encode() *factSet {
+// in their own sets), and whether one of them has an origin
+// (engine.HasOrigin).
+func (fs *facts) encode() (*factSet, bool) {
 	if fs.pkg == nil {
-		return &factSet{}
+		return &factSet{}, false
 	}
 	var list []encodedFact
+	origin := false
 	for k, f := range fs.pkgs {
 		if k.pkg == fs.pkg {
 			list = append(list, encodedFact{Package: fs.pkg.Path(), Fact: f})
+			origin = origin || engine.HasOrigin(f)
 		}
 	}
 	for k, f := range fs.objects {
@@ -182,18 +187,19 @@ func (fs *facts) encode() *factSet {
 			continue // not reachable from the package's API: no importer can ask
 		}
 		list = append(list, encodedFact{Package: fs.pkg.Path(), Object: path, Fact: f})
+		origin = origin || engine.HasOrigin(f)
 	}
 	if len(list) == 0 {
-		return &factSet{}
+		return &factSet{}, false
 	}
 	// A stable order, so that the encoding is too (the cache keys on it).
 	sortFacts(list)
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(list); err != nil {
 		fs.err = fmt.Errorf("encoding the facts of %s: %v", fs.pkg.Path(), err)
-		return &factSet{}
+		return &factSet{}, true
 	}
-	return &factSet{data: buf.Bytes()}
+	return &factSet{data: buf.Bytes()}, origin
 }
 
 func sortFacts(list []encodedFact) {

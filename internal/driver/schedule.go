@@ -22,8 +22,11 @@ import (
 // is every such package it imports, directly or through other such
 // packages (their facts flow to it, as between go vet's units; a package
 // that imports one that can carry credentials can carry them itself, so
-// no other path exists). A unit is ready when the units it imports are
-// done. Ready units run on one worker per core, within a budget of
+// no other path exists). A unit relevant only through packages that name
+// a token variable without reaching the SDK is skipped when it becomes
+// ready if nothing it imports has origins (engine.ConditionalPackages:
+// every Google API client imports such a package). A unit is ready when
+// the units it imports are done. Ready units run on one worker per core, within a budget of
 // source bytes in flight: the largest unit, or minBudget if more, so a
 // large package runs alone or beside small ones, and peak memory follows
 // the largest package, not the number of packages.
@@ -40,7 +43,7 @@ func (g *graph) schedule(analyzers []*analysis.Analyzer) []*unit {
 			return u
 		}
 		p := g.byID[id]
-		u := &unit{pkg: p, size: sourceSize(p.CompiledGoFiles)}
+		u := &unit{pkg: p, size: sourceSize(p.CompiledGoFiles), conditional: g.conditional[id]}
 		g.units[id] = u
 		for _, imp := range p.Imports {
 			if g.relevant[imp.ID] {

@@ -15,6 +15,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/tokenlint/tokenlint/internal/engine"
 )
 
 // A unit is one package analysed from source, as go vet's unit is: its
@@ -31,9 +33,18 @@ type unit struct {
 	report bool
 	// size is its source bytes, for the schedule's budget.
 	size int64
+	// conditional: it is relevant only through packages that mention a
+	// token name (engine.ConditionalPackages), and is analysed only if
+	// one of its dependencies' facts has an origin.
+	conditional bool
 
 	// Kept after the unit ran.
-	facts       *factSet // its own facts, encoded
+	facts *factSet // its own facts, encoded
+	// origins: its facts, or those of a package it imports, say it
+	// produces credentials (engine.HasOrigin), or it exports a constant
+	// naming a token variable.
+	origins     bool
+	skipped     bool
 	actions     map[string]*Action
 	errors      []string
 	illTyped    bool
@@ -49,6 +60,12 @@ type unit struct {
 // but its facts, diagnostics and errors.
 func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
 	p := u.pkg
+	if u.conditional && !u.depOrigins() {
+		// Nothing it imports produces credentials: it can carry none.
+		u.skipped = true
+		u.facts = &factSet{}
+		return
+	}
 	u.errors = importErrors(p)
 	files, parseErrs := parseFiles(fset, p.CompiledGoFiles)
 	u.generated = make(map[string]bool)
@@ -146,10 +163,17 @@ func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
 		}
 		results[a] = res
 	}
-	u.facts = facts.encode()
+	var own bool
+	u.facts, own = facts.encode()
+	u.origins = own || u.depOrigins() || engine.ExportsTokenName(tpkg)
 	if facts.err != nil {
 		u.errors = append(u.errors, facts.err.Error())
 	}
+}
+
+// depOrigins reports whether a unit it imports has origins.
+func (u *unit) depOrigins() bool {
+	return slices.ContainsFunc(u.deps, func(d *unit) bool { return d.origins })
 }
 
 // run1 runs one analyzer, turning a panic into its error: one analyzer's

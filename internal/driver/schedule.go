@@ -29,7 +29,12 @@ import (
 // the units it imports are done. Ready units run on one worker per core, within a budget of
 // source bytes in flight: the largest unit, or minBudget if more, so a
 // large package runs alone or beside small ones, and peak memory follows
-// the largest package, not the number of packages.
+// the largest package, not the number of packages. A worker with nothing
+// ready checks ahead: it parses and type-checks (and builds the SSA of)
+// the first unit that still waits for its dependencies, which needs
+// their export data, not their facts, so that on a chain of packages the
+// next one's check overlaps this one's analysis; at most one unit per
+// worker is held so, within the same budget.
 
 // minBudget is the least budget of source bytes in flight.
 const minBudget = 1 << 20
@@ -114,6 +119,25 @@ func run(fset *token.FileSet, units []*unit, analyzers []*analysis.Analyzer) {
 		}
 	}
 	workers := max(1, runtime.GOMAXPROCS(0))
+	ahead := 0 // units checked, or being checked, before they are ready
+	// fits: a ready unit that may start now.
+	fits := func(u *unit) bool {
+		return !u.checking && (u.held || running == 0 || inFlight+u.size <= budget)
+	}
+	// nextCheck returns a unit to check ahead: the first, in dependency
+	// order, that waits for its dependencies and fits the budget, at
+	// most one per worker. Not a conditional one, which may be skipped.
+	nextCheck := func() *unit {
+		if ahead >= workers {
+			return nil
+		}
+		for _, u := range units {
+			if u.pending > 0 && !u.held && !u.conditional && inFlight+u.size <= budget {
+				return u
+			}
+		}
+		return nil
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -122,33 +146,52 @@ func run(fset *token.FileSet, units []*unit, analyzers []*analysis.Analyzer) {
 			mu.Lock()
 			defer mu.Unlock()
 			for {
-				// The first ready unit that fits the budget; any unit
-				// when nothing runs.
-				i := slices.IndexFunc(ready, func(u *unit) bool { return running == 0 || inFlight+u.size <= budget })
-				if i < 0 {
-					if left == 0 {
-						cond.Broadcast()
-						return
+				if i := slices.IndexFunc(ready, fits); i >= 0 {
+					u := ready[i]
+					ready = slices.Delete(ready, i, i+1)
+					if u.held {
+						ahead--
+					} else {
+						inFlight += u.size
+						u.held = true
 					}
-					cond.Wait()
+					running++
+					mu.Unlock()
+					u.analyse(fset, analyzers)
+					mu.Lock()
+					inFlight -= u.size
+					running--
+					left--
+					for _, imp := range u.importers {
+						if imp.pending--; imp.pending == 0 {
+							ready = append(ready, imp)
+						}
+					}
+					cond.Broadcast()
 					continue
 				}
-				u := ready[i]
-				ready = slices.Delete(ready, i, i+1)
-				inFlight += u.size
-				running++
-				mu.Unlock()
-				u.analyse(fset, analyzers)
-				mu.Lock()
-				inFlight -= u.size
-				running--
-				left--
-				for _, imp := range u.importers {
-					if imp.pending--; imp.pending == 0 {
-						ready = append(ready, imp)
-					}
+				if u := nextCheck(); u != nil {
+					// Nothing can run: parse and type-check a unit whose
+					// dependencies still run, which needs only export
+					// data, so that on a chain of packages the check of
+					// the next overlaps the analysis of this one.
+					u.held, u.checking = true, true
+					inFlight += u.size
+					ahead++
+					running++
+					mu.Unlock()
+					u.check(fset, true)
+					mu.Lock()
+					running--
+					u.checking = false
+					cond.Broadcast()
+					continue
 				}
-				cond.Broadcast()
+				if left == 0 {
+					cond.Broadcast()
+					return
+				}
+				cond.Wait()
 			}
 		}()
 	}

@@ -51,21 +51,33 @@ type unit struct {
 	generated   map[string]bool
 	importNames map[string]string
 
+	// checked holds the unit between check and analyse.
+	checked *checked
+
 	// The schedule's bookkeeping.
 	pending   int
 	importers []*unit
+	// held: its size is counted in flight (it is being checked, is
+	// checked and waits for its dependencies, or runs); checking: a
+	// worker is checking it.
+	held, checking bool
 }
 
-// analyse runs the unit: everything it builds is garbage when it returns
-// but its facts, diagnostics and errors.
-func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
+// A checked unit is parsed and type-checked: what needs only its files
+// and its imports' export data, not its dependencies' facts, so the
+// schedule may do it while those dependencies still run (schedule.go).
+type checked struct {
+	files    []*ast.File
+	info     *types.Info
+	tpkg     *types.Package
+	typeErrs []types.Error
+	sizes    types.Sizes
+}
+
+// check parses and type-checks the unit; ahead, while its dependencies
+// still run, it builds the engine's SSA too.
+func (u *unit) check(fset *token.FileSet, ahead bool) {
 	p := u.pkg
-	if u.conditional && !u.depOrigins() {
-		// Nothing it imports produces credentials: it can carry none.
-		u.skipped = true
-		u.facts = &factSet{}
-		return
-	}
 	u.errors = importErrors(p)
 	files, parseErrs := parseFiles(fset, p.CompiledGoFiles)
 	u.generated = make(map[string]bool)
@@ -110,6 +122,30 @@ func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
 	for _, imp := range tpkg.Imports() {
 		u.importNames[imp.Path()] = imp.Name()
 	}
+	u.checked = &checked{files: files, info: info, tpkg: tpkg, typeErrs: typeErrs, sizes: tc.Sizes}
+	if ahead && !u.illTyped {
+		engine.PrebuildSSA(fset, tpkg, files, info)
+	}
+}
+
+// analyse runs the unit (checking it first unless the schedule has):
+// everything it builds is garbage when it returns but its facts,
+// diagnostics and errors.
+func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
+	p := u.pkg
+	if u.conditional && !u.depOrigins() {
+		// Nothing it imports produces credentials: it can carry none.
+		u.skipped = true
+		u.facts = &factSet{}
+		u.checked = nil
+		return
+	}
+	if u.checked == nil {
+		u.check(fset, false)
+	}
+	c := u.checked
+	u.checked = nil
+	files, info, tpkg, typeErrs := c.files, c.info, c.tpkg, c.typeErrs
 
 	facts := newFacts(tpkg, u.factDeps)
 	var module *analysis.Module
@@ -142,7 +178,7 @@ func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
 			IgnoredFiles: p.IgnoredFiles,
 			Pkg:          tpkg,
 			TypesInfo:    info,
-			TypesSizes:   tc.Sizes,
+			TypesSizes:   c.sizes,
 			TypeErrors:   typeErrs,
 			Module:       module,
 			ResultOf:     make(map[*analysis.Analyzer]any),
@@ -163,6 +199,7 @@ func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
 		}
 		results[a] = res
 	}
+	engine.DropSSA(tpkg)
 	var own bool
 	u.facts, own = facts.encode()
 	u.origins = own || u.depOrigins() || engine.ExportsTokenName(tpkg)

@@ -2,9 +2,11 @@ package engine
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -19,14 +21,37 @@ import (
 // run. Other packages are created when the engine needs one of their
 // functions (createdFor).
 func buildSSA(pass *analysis.Pass) *ssa.Package {
-	prog := ssa.NewProgram(pass.Fset, 0)
-	for _, p := range pass.Pkg.Imports() {
+	if v, ok := prebuilt.LoadAndDelete(pass.Pkg); ok {
+		return v.(*ssa.Package)
+	}
+	return newSSA(pass.Fset, pass.Pkg, pass.Files, pass.TypesInfo)
+}
+
+func newSSA(fset *token.FileSet, tpkg *types.Package, files []*ast.File, info *types.Info) *ssa.Package {
+	prog := ssa.NewProgram(fset, 0)
+	for _, p := range tpkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg := prog.CreatePackage(tpkg, files, info, false)
 	pkg.Build()
 	return pkg
 }
+
+// prebuilt holds the SSA a driver built before the pass ran
+// (PrebuildSSA), by package.
+var prebuilt sync.Map // *types.Package -> *ssa.Package
+
+// PrebuildSSA builds the package's SSA ahead of its pass, as the pass
+// would: the standalone driver does it while the package's dependencies
+// are still analysed (it needs their types, not their facts), so that
+// on a chain of packages the build overlaps the analysis of the one
+// before. The pass takes it; DropSSA forgets it if no pass does.
+func PrebuildSSA(fset *token.FileSet, tpkg *types.Package, files []*ast.File, info *types.Info) {
+	prebuilt.Store(tpkg, newSSA(fset, tpkg, files, info))
+}
+
+// DropSSA forgets the package's prebuilt SSA.
+func DropSSA(tpkg *types.Package) { prebuilt.Delete(tpkg) }
 
 // funcValue returns the SSA function of a function or method, creating
 // (without code) the package it belongs to if it is not yet.

@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"bufio"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -13,7 +12,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tokenlint/tokenlint/internal/engine"
@@ -53,6 +51,10 @@ type unit struct {
 
 	// checked holds the unit between check and analyse.
 	checked *checked
+	// shares: it type-checks against the shared export data (exports.go),
+	// shared.
+	shares bool
+	shared map[string]*types.Package
 
 	// The schedule's bookkeeping.
 	pending   int
@@ -96,7 +98,7 @@ func (u *unit) check(fset *token.FileSet, ahead bool) {
 	}
 	var typeErrs []types.Error
 	tc := &types.Config{
-		Importer: newImporter(fset, p),
+		Importer: newImporter(fset, p, u.sharedPkgs()),
 		Sizes:    sizes(p),
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
@@ -208,6 +210,14 @@ func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
 	}
 }
 
+// sharedPkgs returns the shared packages if the unit shares them.
+func (u *unit) sharedPkgs() map[string]*types.Package {
+	if u.shares {
+		return u.shared
+	}
+	return nil
+}
+
 // depOrigins reports whether a unit it imports has origins.
 func (u *unit) depOrigins() bool {
 	return slices.ContainsFunc(u.deps, func(d *unit) bool { return d.origins })
@@ -298,15 +308,20 @@ func readFile(p *packages.Package) func(string) ([]byte, error) {
 }
 
 // An importer type-checks a unit against its imports' export data,
-// each read once per unit into the unit's own map.
+// each read once per unit into the unit's own map, which starts from
+// the shared packages (exports.go) when the unit shares them.
 type importer struct {
 	fset     *token.FileSet
 	pkg      *packages.Package
 	packages map[string]*types.Package // by package path
 }
 
-func newImporter(fset *token.FileSet, p *packages.Package) *importer {
-	return &importer{fset: fset, pkg: p, packages: make(map[string]*types.Package)}
+func newImporter(fset *token.FileSet, p *packages.Package, shared map[string]*types.Package) *importer {
+	m := make(map[string]*types.Package, len(shared))
+	for path, sp := range shared {
+		m[path] = sp
+	}
+	return &importer{fset: fset, pkg: p, packages: m}
 }
 
 func (im *importer) Import(path string) (*types.Package, error) {
@@ -323,16 +338,10 @@ func (im *importer) Import(path string) (*types.Package, error) {
 	if imp.ExportFile == "" {
 		return nil, fmt.Errorf("no export data for %s", imp.PkgPath)
 	}
-	f, err := os.Open(imp.ExportFile)
-	if err != nil {
+	if err := readExport(im.fset, im.packages, imp); err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	r, err := gcexportdata.NewReader(bufio.NewReader(f))
-	if err != nil {
-		return nil, fmt.Errorf("reading export data for %s: %v", imp.PkgPath, err)
-	}
-	return gcexportdata.Read(r, im.fset, im.packages, imp.PkgPath)
+	return im.packages[imp.PkgPath], nil
 }
 
 // noExport reports whether a type error is the failure to import a

@@ -12,21 +12,23 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// Shared export data: the packages the units import that are not units
-// themselves (the SDK, the standard library, every other dependency)
-// are read from export data once, before any unit runs, into one map
-// that no one writes after; each unit's importer starts from it and
-// reads only its imports that are units (whose export data refers to the
-// shared packages, and finds their objects there). Without it every unit
-// read S3's export data again, into packages of its own: a seventh of
-// the CPU on the service workload, and one copy of the SDK's types per
-// unit in memory.
+// Shared export data: every package the units import (the SDK, the
+// standard library, every other dependency, and the units' own packages
+// as their importers see them, through the export data go list compiled)
+// is read from export data once, before any unit runs, into one map that
+// no one writes after; each unit's importer starts from it. Without it
+// every unit read S3's export data again, into packages of its own (a
+// seventh of the CPU on the service workload, and one copy of the SDK's
+// types per unit in memory), and on a chain of packages the types of all
+// the earlier ones. gcexportdata completes a package it finds incomplete
+// in the map, which is why the map is filled before the workers start.
 //
 // Only units whose import graph holds no test variant share: go list
 // gives a test variant the path of the package it recompiles, and one
 // map by path cannot hold both.
 
-// readShared reads the export data shared by the units.
+// readShared reads the export data shared by the units, and marks the
+// units that share it.
 func (g *graph) readShared(fset *token.FileSet, units []*unit) map[string]*types.Package {
 	clean := make(map[string]bool) // by ID: no test variant below
 	var variantFree func(p *packages.Package) bool
@@ -56,7 +58,7 @@ func (g *graph) readShared(fset *token.FileSet, units []*unit) map[string]*types
 		}
 		u.shares = true
 		for _, imp := range u.pkg.Imports {
-			if g.units[imp.ID] == nil && byID[imp.ID] == nil && imp.ExportFile != "" {
+			if byID[imp.ID] == nil && imp.ExportFile != "" {
 				byID[imp.ID] = imp
 				ids = append(ids, imp.ID)
 			}

@@ -32,20 +32,31 @@ func (n fileNames) text(name string) string {
 // cache resolves it); otherwise relative to root all the same. Never a
 // machine's absolute path.
 func (n fileNames) sarif(root, name string) (uri, base string) {
-	if root != "" {
-		if rel, err := filepath.Rel(root, name); err == nil && !strings.HasPrefix(rel, "..") {
-			return filepath.ToSlash(rel), "%SRCROOT%"
-		}
+	rel, inside := inRoot(root, name)
+	if inside {
+		return rel, "%SRCROOT%"
 	}
 	if n.res != nil {
-		if m, rel, ok := n.res.ModuleFile(name); ok {
-			return m.CachePath() + "/" + rel, "GOMODCACHE"
+		if m, mrel, ok := n.res.ModuleFile(name); ok {
+			return m.CachePath() + "/" + mrel, "GOMODCACHE"
 		}
 	}
-	if root != "" && filepath.IsAbs(name) {
-		if rel, err := filepath.Rel(root, name); err == nil {
-			return filepath.ToSlash(rel), "%SRCROOT%"
-		}
+	if rel != "" && filepath.IsAbs(name) {
+		return rel, "%SRCROOT%"
 	}
 	return filepath.ToSlash(name), ""
+}
+
+// inRoot returns name relative to root, slash-separated ("" when it has
+// none), and whether it is inside root.
+func inRoot(root, name string) (string, bool) {
+	if root == "" {
+		return "", false
+	}
+	rel, err := filepath.Rel(root, name)
+	if err != nil {
+		return "", false
+	}
+	rel = filepath.ToSlash(rel)
+	return rel, rel != ".." && !strings.HasPrefix(rel, "../")
 }

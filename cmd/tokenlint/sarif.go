@@ -238,8 +238,8 @@ func writeGitHub(w io.Writer, findings []finding) {
 		// Annotations name files relative to the repository root, as the
 		// checkout does, whatever the working directory.
 		file := filepath.ToSlash(f.posn.Filename)
-		if uri, base := (fileNames{}).sarif(root, f.posn.Filename); base == "%SRCROOT%" && !strings.HasPrefix(uri, "../") {
-			file = uri
+		if rel, inside := inRoot(root, f.posn.Filename); inside {
+			file = rel
 		}
 		props := []string{
 			"file=" + escapeProperty(file),

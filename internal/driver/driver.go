@@ -126,10 +126,7 @@ func Run(cfg Config, patterns ...string) (*Result, error) {
 	g.listErrors(errs)
 
 	units := g.schedule(cfg.Analyzers)
-	shared := g.readShared(fset, units)
-	for _, u := range units {
-		u.shared = shared
-	}
+	g.share(fset, units)
 	run(fset, units, cfg.Analyzers)
 
 	for _, id := range g.reportedIDs() {

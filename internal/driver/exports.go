@@ -27,9 +27,9 @@ import (
 // gives a test variant the path of the package it recompiles, and one
 // map by path cannot hold both.
 
-// readShared reads the export data shared by the units, and marks the
-// units that share it.
-func (g *graph) readShared(fset *token.FileSet, units []*unit) map[string]*types.Package {
+// share reads the export data shared by the units and gives it to each
+// unit that can share it.
+func (g *graph) share(fset *token.FileSet, units []*unit) {
 	clean := make(map[string]bool) // by ID: no test variant below
 	var variantFree func(p *packages.Package) bool
 	variantFree = func(p *packages.Package) bool {
@@ -48,6 +48,7 @@ func (g *graph) readShared(fset *token.FileSet, units []*unit) map[string]*types
 	}
 	var ids []string
 	byID := make(map[string]*packages.Package)
+	var sharing []*unit
 	for _, u := range units {
 		ok := true
 		for _, imp := range u.pkg.Imports {
@@ -56,7 +57,7 @@ func (g *graph) readShared(fset *token.FileSet, units []*unit) map[string]*types
 		if !ok {
 			continue
 		}
-		u.shares = true
+		sharing = append(sharing, u)
 		for _, imp := range u.pkg.Imports {
 			if byID[imp.ID] == nil && imp.ExportFile != "" {
 				byID[imp.ID] = imp
@@ -76,7 +77,9 @@ func (g *graph) readShared(fset *token.FileSet, units []*unit) map[string]*types
 			delete(shared, p.PkgPath)
 		}
 	}
-	return shared
+	for _, u := range sharing {
+		u.shared = shared
+	}
 }
 
 // readExport reads p's export data into m.

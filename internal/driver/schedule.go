@@ -26,8 +26,9 @@ import (
 // a token variable without reaching the SDK is skipped when it becomes
 // ready if nothing it imports has origins (engine.ConditionalPackages:
 // every Google API client imports such a package). A unit is ready when
-// the units it imports are done. Ready units run on one worker per core, within a budget of
-// source bytes in flight: the largest unit, or minBudget if more, so a
+// the units it imports are done. Ready units run on one worker per core,
+// within a budget of source bytes in flight: the largest unit, or
+// minBudget if more, so a
 // large package runs alone or beside small ones, and peak memory follows
 // the largest package, not the number of packages. A worker with nothing
 // ready checks ahead: it parses and type-checks (and builds the SSA of)

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -42,7 +43,6 @@ type unit struct {
 	// produces credentials (engine.HasOrigin), or it exports a constant
 	// naming a token variable.
 	origins     bool
-	skipped     bool
 	actions     map[string]*Action
 	errors      []string
 	illTyped    bool
@@ -51,9 +51,8 @@ type unit struct {
 
 	// checked holds the unit between check and analyse.
 	checked *checked
-	// shares: it type-checks against the shared export data (exports.go),
-	// shared.
-	shares bool
+	// shared is the export data it type-checks against (exports.go);
+	// nil if its import graph holds a test variant.
 	shared map[string]*types.Package
 
 	// The schedule's bookkeeping.
@@ -98,7 +97,7 @@ func (u *unit) check(fset *token.FileSet, ahead bool) {
 	}
 	var typeErrs []types.Error
 	tc := &types.Config{
-		Importer: newImporter(fset, p, u.sharedPkgs()),
+		Importer: newImporter(fset, p, u.shared),
 		Sizes:    sizes(p),
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
@@ -137,7 +136,6 @@ func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
 	p := u.pkg
 	if u.conditional && !u.depOrigins() {
 		// Nothing it imports produces credentials: it can carry none.
-		u.skipped = true
 		u.facts = &factSet{}
 		u.checked = nil
 		return
@@ -208,14 +206,6 @@ func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
 	if facts.err != nil {
 		u.errors = append(u.errors, facts.err.Error())
 	}
-}
-
-// sharedPkgs returns the shared packages if the unit shares them.
-func (u *unit) sharedPkgs() map[string]*types.Package {
-	if u.shares {
-		return u.shared
-	}
-	return nil
 }
 
 // depOrigins reports whether a unit it imports has origins.
@@ -317,9 +307,9 @@ type importer struct {
 }
 
 func newImporter(fset *token.FileSet, p *packages.Package, shared map[string]*types.Package) *importer {
-	m := make(map[string]*types.Package, len(shared))
-	for path, sp := range shared {
-		m[path] = sp
+	m := maps.Clone(shared)
+	if m == nil {
+		m = make(map[string]*types.Package)
 	}
 	return &importer{fset: fset, pkg: p, packages: m}
 }

@@ -28,34 +28,12 @@ import (
 // mentioning one themselves nor reaching an SDK package or one the
 // user's catalogue names through their imports.
 func ConditionalPackages(nodes []Node, relevant map[string]bool) map[string]bool {
-	byID := make(map[string]*Node, len(nodes))
-	for i := range nodes {
-		byID[nodes[i].ID] = &nodes[i]
-	}
 	cat := installedCatalog()
-	memo := make(map[string]bool)
-	var anchored func(n *Node) bool
-	anchored = func(n *Node) bool {
-		if ok, done := memo[n.ID]; done {
-			return ok
-		}
-		memo[n.ID] = false
-		ok := catalog.IsSDK(n.PkgPath) || cat.Mentions(n.PkgPath)
-		if !ok && !n.Standard {
-			for _, id := range n.Imports {
-				if m := byID[id]; m != nil && anchored(m) {
-					ok = true
-					break
-				}
-			}
-		}
-		memo[n.ID] = ok
-		return ok
-	}
+	anchored := reaches(nodes, func(n *Node) bool { return catalog.IsSDK(n.PkgPath) || cat.Mentions(n.PkgPath) })
 	out := make(map[string]bool)
-	for id := range relevant {
-		if n := byID[id]; n != nil && !n.Mentions && !anchored(n) {
-			out[id] = true
+	for i := range nodes {
+		if n := &nodes[i]; relevant[n.ID] && !n.Mentions && !anchored(n) {
+			out[n.ID] = true
 		}
 	}
 	return out

@@ -73,11 +73,28 @@ type Node struct {
 // neither standard nor SDK, that import an SDK package directly or
 // through other such packages.
 func RelevantPackages(nodes []Node) map[string]bool {
+	cat := installedCatalog()
+	relevant := reaches(nodes, func(n *Node) bool {
+		return catalog.IsSDK(n.PkgPath) || cat.Mentions(n.PkgPath) || (n.Mentions && !n.Standard)
+	})
+	out := make(map[string]bool)
+	for i := range nodes {
+		n := &nodes[i]
+		if !n.Standard && !catalog.IsSDK(n.PkgPath) && relevant(n) {
+			out[n.ID] = true
+		}
+	}
+	return out
+}
+
+// reaches returns a memoised test of whether a node is one that base
+// accepts or imports one, directly or through packages that are not
+// standard (the standard library imports nothing of the user's).
+func reaches(nodes []Node, base func(n *Node) bool) func(n *Node) bool {
 	byID := make(map[string]*Node, len(nodes))
 	for i := range nodes {
 		byID[nodes[i].ID] = &nodes[i]
 	}
-	cat := installedCatalog()
 	memo := make(map[string]bool)
 	var visit func(n *Node) bool
 	visit = func(n *Node) bool {
@@ -85,27 +102,19 @@ func RelevantPackages(nodes []Node) map[string]bool {
 			return ok
 		}
 		memo[n.ID] = false // cycles (impossible in Go) end here
-		ok := false
-		if catalog.IsSDK(n.PkgPath) || cat.Mentions(n.PkgPath) || (n.Mentions && !n.Standard) {
-			ok = true
-		} else if !n.Standard {
+		ok := base(n)
+		if !ok && !n.Standard {
 			for _, id := range n.Imports {
 				if m := byID[id]; m != nil && visit(m) {
 					ok = true
+					break
 				}
 			}
 		}
 		memo[n.ID] = ok
 		return ok
 	}
-	out := make(map[string]bool)
-	for i := range nodes {
-		n := &nodes[i]
-		if !n.Standard && !catalog.IsSDK(n.PkgPath) && visit(n) {
-			out[n.ID] = true
-		}
-	}
-	return out
+	return visit
 }
 
 // A Unit is a package as go vet describes it to its tool (a .cfg file),

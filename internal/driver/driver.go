@@ -43,6 +43,8 @@ type Config struct {
 	BuildFlags []string
 	// Context stops go list.
 	Context context.Context
+	// Cache is the result cache (OpenCache); nil: none.
+	Cache *Cache
 	// Load runs go/packages (the command wraps it with its progress
 	// notice and signal handling); nil means packages.Load.
 	Load func(*packages.Config, ...string) ([]*packages.Package, error)
@@ -63,6 +65,9 @@ type Result struct {
 	Errors []string
 	// Modules are the versioned dependency modules (ModuleFile).
 	Modules []Module
+	// Analysed are the IDs of the packages analysed from source, Cached
+	// those whose results came from the cache, sorted.
+	Analysed, Cached []string
 }
 
 // A Package is a package reported on.
@@ -126,8 +131,10 @@ func Run(cfg Config, patterns ...string) (*Result, error) {
 	g.listErrors(errs)
 
 	units := g.schedule(cfg.Analyzers)
-	g.share(fset, units)
-	run(fset, units, cfg.Analyzers)
+	left := resolve(fset, units, cfg.Analyzers, cfg.Cache)
+	g.share(fset, left)
+	run(fset, left, cfg.Analyzers, cfg.Cache)
+	cfg.Cache.Trim()
 
 	for _, id := range g.reportedIDs() {
 		p := g.byID[id]
@@ -148,6 +155,16 @@ func Run(cfg Config, patterns ...string) (*Result, error) {
 		}
 	}
 	res.Errors = errs.list
+	for _, u := range units {
+		switch u.how {
+		case analysed:
+			res.Analysed = append(res.Analysed, u.pkg.ID)
+		case cached:
+			res.Cached = append(res.Cached, u.pkg.ID)
+		}
+	}
+	slices.Sort(res.Analysed)
+	slices.Sort(res.Cached)
 	return res, nil
 }
 

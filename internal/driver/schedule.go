@@ -93,17 +93,41 @@ func closure(u *unit) []*unit {
 	return out
 }
 
-// run analyses the units, each after the units it imports.
-func run(fset *token.FileSet, units []*unit, analyzers []*analysis.Analyzer) {
+// resolve computes every unit's source key and resolves, in dependency
+// order, each whose dependencies are resolved and which the cache holds
+// for their facts (or which is skipped, as analyse would); it returns the
+// units left to run.
+func resolve(fset *token.FileSet, units []*unit, analyzers []*analysis.Analyzer, cache *Cache) []*unit {
+	ids := make(map[string]bool)
+	for _, u := range units {
+		ids[u.pkg.ID] = true
+	}
+	var left []*unit
+	for _, u := range units {
+		cache.prepare(u, ids)
+		if !slices.ContainsFunc(u.deps, func(d *unit) bool { return !d.done }) && (u.skip() || u.replay(fset, analyzers, cache)) {
+			u.done = true
+			continue
+		}
+		left = append(left, u)
+	}
+	return left
+}
+
+// run analyses the units, each after the units it imports (those not
+// among them are done).
+func run(fset *token.FileSet, units []*unit, analyzers []*analysis.Analyzer, cache *Cache) {
 	if len(units) == 0 {
 		return
 	}
 	var budget int64 = minBudget
 	for _, u := range units {
 		budget = max(budget, u.size)
-		u.pending = len(u.deps)
 		for _, d := range u.deps {
-			d.importers = append(d.importers, u)
+			if !d.done {
+				u.pending++
+				d.importers = append(d.importers, u)
+			}
 		}
 	}
 	var (
@@ -158,7 +182,7 @@ func run(fset *token.FileSet, units []*unit, analyzers []*analysis.Analyzer) {
 					}
 					running++
 					mu.Unlock()
-					u.analyse(fset, analyzers)
+					u.analyse(fset, analyzers, cache)
 					mu.Lock()
 					inFlight -= u.size
 					running--

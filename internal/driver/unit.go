@@ -55,6 +55,12 @@ type unit struct {
 	// nil if its import graph holds a test variant.
 	shared map[string]*types.Package
 
+	// key is its source key in the result cache (cache.go); done: it
+	// is resolved, analysed or read from the cache.
+	key  *[32]byte
+	done bool
+	how  resolution
+
 	// The schedule's bookkeeping.
 	pending   int
 	importers []*unit
@@ -63,6 +69,15 @@ type unit struct {
 	// worker is checking it.
 	held, checking bool
 }
+
+// How a unit was resolved.
+type resolution int
+
+const (
+	skipped resolution = iota // conditional, nothing it imports has origins
+	cached
+	analysed
+)
 
 // A checked unit is parsed and type-checked: what needs only its files
 // and its imports' export data, not its dependencies' facts, so the
@@ -132,20 +147,26 @@ func (u *unit) check(fset *token.FileSet, ahead bool) {
 // analyse runs the unit (checking it first unless the schedule has):
 // everything it builds is garbage when it returns but its facts,
 // diagnostics and errors.
-func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
+func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer, cache *Cache) {
 	p := u.pkg
-	if u.conditional && !u.depOrigins() {
-		// Nothing it imports produces credentials: it can carry none.
-		u.facts = &factSet{}
+	if u.skip() || u.replay(fset, analyzers, cache) {
+		if u.checked != nil && u.checked.tpkg != nil {
+			engine.DropSSA(u.checked.tpkg)
+		}
 		u.checked = nil
 		return
 	}
+	u.how = analysed
 	if u.checked == nil {
 		u.check(fset, false)
 	}
 	c := u.checked
 	u.checked = nil
 	files, info, tpkg, typeErrs := c.files, c.info, c.tpkg, c.typeErrs
+	rec := &recorder{fset: fset, own: make(map[*token.File]bool)}
+	for _, f := range files {
+		rec.own[fset.File(f.FileStart)] = true
+	}
 
 	facts := newFacts(tpkg, u.factDeps)
 	var module *analysis.Module
@@ -206,6 +227,41 @@ func (u *unit) analyse(fset *token.FileSet, analyzers []*analysis.Analyzer) {
 	if facts.err != nil {
 		u.errors = append(u.errors, facts.err.Error())
 	}
+	cache.store(u, rec)
+}
+
+// skip resolves a conditional unit none of whose dependencies has
+// origins: it can carry no credentials, and is not analysed.
+func (u *unit) skip() bool {
+	if !u.conditional || u.depOrigins() {
+		return false
+	}
+	u.facts = &factSet{}
+	return true
+}
+
+// replay resolves the unit from the cache entry made with the facts its
+// dependencies have now, if there is one.
+func (u *unit) replay(fset *token.FileSet, analyzers []*analysis.Analyzer, cache *Cache) bool {
+	e := cache.load(u)
+	if e == nil {
+		return false
+	}
+	var actions map[string]*Action
+	if u.report {
+		var ok bool
+		if actions, ok = replay(fset, u, e, analyzers); !ok {
+			return false
+		}
+	}
+	u.errors = importErrors(u.pkg)
+	u.facts = &factSet{data: e.Facts}
+	u.origins = e.Origins
+	u.generated = e.Generated
+	u.importNames = e.ImportNames
+	u.actions = actions
+	u.how = cached
+	return true
 }
 
 // depOrigins reports whether a unit it imports has origins.

@@ -27,6 +27,7 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		Tests:      o.tests,
 		BuildFlags: buildFlags,
 		Load:       load,
+		Cache:      openCache(o, stderr),
 	}, patterns...)
 	if err != nil {
 		fail("%s", loadError(err))
@@ -79,4 +80,19 @@ func analyze(o options, patterns []string, stdout, stderr io.Writer) int {
 		status = exitFindings
 	}
 	return status
+}
+
+// openCache opens the result cache (driver.CacheEnv); a cache that cannot
+// be opened is said once and the run goes on without it.
+func openCache(o options, stderr io.Writer) *driver.Cache {
+	dir := driver.DefaultCacheDir()
+	if dir == "" {
+		return nil
+	}
+	c, err := driver.OpenCache(dir, o.enabled, o.config)
+	if err != nil {
+		fmt.Fprintf(stderr, "tokenlint: running without the result cache: %v (set %s=off to say so)\n", err, driver.CacheEnv)
+		return nil
+	}
+	return c
 }

@@ -75,6 +75,7 @@ type options struct {
 	diff     bool // print them as a unified diff
 	enabled  []*analysis.Analyzer
 	baseline baselineOptions
+	config   []byte // the -config file's content, for the result cache
 }
 
 func run(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int {
@@ -185,7 +186,9 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 		if len(o.enabled) == 0 {
 			return o, errors.New("every analyzer is disabled: nothing to run")
 		}
-		return o, cfg.load()
+		err := cfg.load()
+		o.config = cfg.data
+		return o, err
 	}
 	return fs, res, finish
 }

@@ -9,6 +9,7 @@ package clitest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,11 +33,22 @@ var (
 
 // Main runs the tests and removes the built command afterwards: call it
 // from the test package's TestMain.
+//
+// The commands it runs share one result cache, empty when the tests
+// start (not the user's): a test that runs a fixture the suite ran before
+// reads it from the cache, so the suite checks replayed output too.
 func Main(m *testing.M) {
+	cache, err := os.MkdirTemp("", "tokenlint-cache")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("TOKENLINT_CACHE", cache)
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}
+	os.RemoveAll(cache)
 	os.Exit(code)
 }
 

@@ -8,6 +8,11 @@ gnutime=/usr/bin/time
 [[ -x $gnutime ]] || die "$gnutime not found (GNU time is required: apt-get install time)"
 "$gnutime" -f '%e %M' -o /dev/null true 2>/dev/null || die "$gnutime is not GNU time"
 
+# Standalone runs measure the analysis, not tokenlint's result cache:
+# every script runs with it off, and operator.sh turns it on for the runs
+# that measure it (C fills an empty one, D reads it).
+export TOKENLINT_CACHE=off
+
 vet="$(go env GOTOOLDIR)/vet"
 [[ -x $vet ]] || die "$vet: not found"
 

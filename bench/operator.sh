@@ -5,6 +5,8 @@
 # clouds' SDKs, and each other. Wall time, CPU time, peak memory of the
 # largest process and, for go vet, of its largest vet process, as ratios,
 # in one run; findings checked against EXPECTED and between the two modes.
+# Standalone runs on an empty result cache (C), then again on the cache it
+# filled (D), against go vet's fully cached run (V).
 # See bench/README.md, section "The operator workload".
 #
 # usage: bench/operator.sh [-w WORKLOAD] [-n ROUNDS] [-p PACKAGES] [MODULE_DIR]
@@ -112,8 +114,8 @@ diagnostics() {
 		sort
 }
 
-echo "== $rounds rounds, order A B C"
-bad_b=0 bad_c=0 bad_bc=0
+echo "== $rounds rounds, order A B C D V"
+bad_b=0 bad_c=0 bad_bc=0 bad_d=0
 for ((r = 1; r <= rounds; r++)); do
 	fresh_vet=$(fresh_copy "$vet" vet)
 	: >"$tmp/A.$r.procs.log"
@@ -129,7 +131,12 @@ for ((r = 1; r <= rounds; r++)); do
 	procs "$tmp/B.$r.procs.log" B
 	rm -f "$fresh_tl" "$w"
 
-	measure "$tmp" C "$r" "$mod" "$tmp/tokenlint" ./...
+	# C with an empty result cache, so that it analyses every package;
+	# D again on the cache C filled; V plain go vet, fully cached.
+	measure "$tmp" C "$r" "$mod" env TOKENLINT_CACHE="$tmp/cache.$r" "$tmp/tokenlint" ./...
+	measure "$tmp" D "$r" "$mod" env TOKENLINT_CACHE="$tmp/cache.$r" "$tmp/tokenlint" ./...
+	measure "$tmp" V "$r" "$mod" go vet ./...
+	rm -rf "$tmp/cache.$r"
 
 	if [[ -f $mod/EXPECTED ]]; then
 		check "$tmp" B "$r" "$mod" >"$tmp/B.$r.diff" || bad_b=$((bad_b + 1))
@@ -137,6 +144,7 @@ for ((r = 1; r <= rounds; r++)); do
 	fi
 	diagnostics "$tmp/B.$r.out" "$tmp/B.$r.err" >"$tmp/B.$r.diags"
 	diagnostics "$tmp/C.$r.out" "$tmp/C.$r.err" >"$tmp/C.$r.diags"
+	cmp -s "$tmp/C.$r.out" "$tmp/D.$r.out" || bad_d=$((bad_d + 1))
 	if ! cmp -s "$tmp/B.$r.diags" "$tmp/C.$r.diags"; then
 		bad_bc=$((bad_bc + 1))
 		diff "$tmp/B.$r.diags" "$tmp/C.$r.diags" | sed 's/^</    only B:/; s/^>/    only C:/' | grep '^    only' >"$tmp/BC.$r.diff" || true
@@ -144,7 +152,7 @@ for ((r = 1; r <= rounds; r++)); do
 done
 
 declare -A wall cpu mib big nproc
-for l in A B C; do
+for l in A B C D V; do
 	wall[$l]=$(awk -v s="$(median "$tmp/$l.times" 1)" 'BEGIN { printf "%.2f", s }')
 	cpu[$l]=$(awk -v s="$(median "$tmp/$l.times" 4)" 'BEGIN { printf "%.2f", s }')
 	mib[$l]=$(awk -v k="$(median "$tmp/$l.times" 2)" 'BEGIN { printf "%.1f", k / 1024 }')
@@ -153,7 +161,7 @@ for l in A B; do
 	big[$l]=$(awk -v k="$(median "$tmp/$l.procs" 1)" 'BEGIN { printf "%.1f", k / 1024 }')
 	nproc[$l]=$(median "$tmp/$l.procs" 2)
 done
-big[C]=${mib[C]} nproc[C]=1
+big[C]=${mib[C]} nproc[C]=1 big[D]=${mib[D]} nproc[D]=1 big[V]=- nproc[V]=-
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
 yesno() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo NO; fi; }
@@ -189,6 +197,8 @@ printf '%-30s %9s %9s %10s %12s %7s  %s\n' "command" "wall s" "cpu s" "peak MiB"
 printf '%-30s %9s %9s %10s %12s %7s  %s\n' "A  go vet (toolchain vet)" "${wall[A]}" "${cpu[A]}" "${mib[A]}" "${big[A]}" "${nproc[A]}" "$(codes "$tmp/A.times")"
 printf '%-30s %9s %9s %10s %12s %7s  %s\n' "B  go vet -vettool=tokenlint" "${wall[B]}" "${cpu[B]}" "${mib[B]}" "${big[B]}" "${nproc[B]}" "$(codes "$tmp/B.times")"
 printf '%-30s %9s %9s %10s %12s %7s  %s\n' "C  tokenlint standalone" "${wall[C]}" "${cpu[C]}" "${mib[C]}" "${big[C]}" "${nproc[C]}" "$(codes "$tmp/C.times")"
+printf '%-30s %9s %9s %10s %12s %7s  %s\n' "D  C again, from its cache" "${wall[D]}" "${cpu[D]}" "${mib[D]}" "${big[D]}" "${nproc[D]}" "$(codes "$tmp/D.times")"
+printf '%-30s %9s %9s %10s %12s %7s  %s\n' "V  go vet, fully cached" "${wall[V]}" "${cpu[V]}" "${mib[V]}" "${big[V]}" "${nproc[V]}" "$(codes "$tmp/V.times")"
 echo
 echo "peak MiB: largest process of the command's tree (GNU time %M); largest MiB: largest"
 echo "vet tool process (go vet runs one per package, up to one per CPU at once); procs: vet tool runs"
@@ -196,6 +206,7 @@ echo
 printf '%-30s %9s %9s %10s\n' "ratio" "wall" "cpu" "peak"
 printf '%-30s %9s %9s %10s\n' "B/A" "$(ratio "${wall[B]}" "${wall[A]}")" "$(ratio "${cpu[B]}" "${cpu[A]}")" "$(ratio "${mib[B]}" "${mib[A]}")"
 printf '%-30s %9s %9s %10s\n' "C/A" "$(ratio "${wall[C]}" "${wall[A]}")" "$(ratio "${cpu[C]}" "${cpu[A]}")" "$(ratio "${mib[C]}" "${mib[A]}")"
+printf '%-30s %9s %9s %10s\n' "D/V" "$(ratio "${wall[D]}" "${wall[V]}")" "$(ratio "${cpu[D]}" "${cpu[V]}")" "$(ratio "${mib[D]}" "${mib[V]}")"
 printf '%-30s %9s\n' "C peak / A largest vet process" "$(ratio "${mib[C]}" "${big[A]}")"
 echo "largest vet processes (last round):"
 for l in A B; do
@@ -207,6 +218,7 @@ echo "  C peak <= 1.5x A's largest vet process:            $(yesno "${mib[C]} <=
 echo "  C wall <= 0.3x A:                                  $(yesno "${wall[C]} <= 0.3 * ${wall[A]}")"
 echo "  B wall <= 0.8x A:                                  $(yesno "${wall[B]} <= 0.8 * ${wall[A]}")"
 echo "  B largest <= 1.2x A largest vet process:           $(yesno "${big[B]} <= 1.2 * ${big[A]}")"
+echo "  D wall <= 2x V (second run, from the cache):       $(yesno "${wall[D]} <= 2 * ${wall[V]}")"
 echo
 if [[ -f $mod/EXPECTED ]]; then
 	echo "findings B: $(verdict B "$bad_b")"
@@ -224,8 +236,15 @@ else
 	done
 fi
 
-# Expected exit codes: A 0; B 0 or 1 (go vet, findings); C 0 or 3 (findings).
-for spec in "A:0" "B:0 1" "C:0 3"; do
+if ((bad_d == 0)); then
+	echo "findings D = C: byte-identical output in every round"
+else
+	echo "findings D = C: DIFFER in $bad_d of $rounds rounds"
+fi
+
+# Expected exit codes: A 0; B 0 or 1 (go vet, findings); C, D 0 or 3
+# (findings); V 0.
+for spec in "A:0" "B:0 1" "C:0 3" "D:0 3" "V:0"; do
 	l=${spec%%:*} ok=${spec#*:}
 	if awk -v ok=" $ok " 'index(ok, " " $3 " ") == 0 { bad = 1 } END { exit !bad }' "$tmp/$l.times"; then
 		echo "note: $l had an unexpected exit code (allowed: $ok); stderr of its last such round:" >&2

@@ -231,6 +231,9 @@ func (s *funcState) call(c *ssa.CallCommon, value ssa.Value) []rtaint {
 		s.knownCall(c, value, obj, callee, ac.vals, res)
 	}
 	s.userCall(c, value, targets, res)
+	if s.record {
+		s.interfaceLogSinks(c)
+	}
 	return res
 }
 

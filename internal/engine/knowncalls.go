@@ -60,8 +60,9 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 				s.logSink(c, sink, args, true)
 			}
 		}
-		if with := catalog.LogFieldMethods[rk]; with != nil && with(name) {
-			t := join(s.argsTaint(args), s.typedSecrets(args, catalog.ReflectiveEncoder(pkgPath)))
+		if with := catalog.LogFieldMethods[rk]; with != nil && with(name) && len(args) > 0 {
+			// The logger or event keeps its fields, and adds these.
+			t := join(s.get(args[0]), s.fieldTaint(args[1:], catalog.ReflectiveEncoder(pkgPath)))
 			for i := range res {
 				res[i].whole = join(res[i].whole, t)
 			}
@@ -86,7 +87,7 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 			}
 		}
 		if catalog.LogFieldFuncs[fk] {
-			t := join(s.argsTaint(args), s.typedSecrets(args, catalog.ReflectiveEncoder(pkgPath)))
+			t := s.fieldTaint(args, catalog.ReflectiveEncoder(pkgPath))
 			for i := range res {
 				res[i].whole = join(res[i].whole, t)
 			}
@@ -133,12 +134,43 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 		if recv == nil && len(args) > 1 && strings.HasPrefix(name, "Sprint") {
 			t = s.formatEntry(t, args[0], args[1:])
 		}
+		key := catalog.ErrorQuoteKey(pkgPath, "", name)
+		if recv != nil {
+			rk, _ := typeKey(recv.Type())
+			key = catalog.ErrorQuoteKey(pkgPath, rk.Name, name)
+		}
 		for i := range nres {
-			if carriesText(sig.Results().At(i).Type()) {
+			rt := sig.Results().At(i).Type()
+			switch {
+			case isError(rt):
+				res[i].whole = join(res[i].whole, s.quotedTaint(key, args))
+			case carriesText(rt):
 				res[i].whole = join(res[i].whole, t)
 			}
 		}
+		if at, ok := catalog.RequestURLs[key]; ok && at < len(args) && nres > 0 {
+			res[0].whole = join(res[0].whole, s.get(args[at]))
+		}
 	}
+}
+
+// quotedTaint is what the error of a standard library call shows of its
+// arguments: those catalog.ErrorQuotes lists for it, or none.
+func (s *funcState) quotedTaint(key catalog.FuncKey, args []ssa.Value) taint {
+	idx, ok := catalog.ErrorQuotes[key]
+	if !ok {
+		return taint{}
+	}
+	if idx == nil {
+		return s.argsTaint(args)
+	}
+	var t taint
+	for _, i := range idx {
+		if i < len(args) {
+			t = join(t, s.get(args[i]))
+		}
+	}
+	return t
 }
 
 // containerMethod follows sync.Map, atomic.Value and atomic.Pointer:

@@ -59,6 +59,7 @@ func (s *funcState) logSink(c *ssa.CallCommon, sink catalog.LogSink, args []ssa.
 		}
 		h := sinkHit{kind: SecretLog, pos: c.Pos(), sink: sink.Name, name: what, t: t}
 		h.t.secret = part
+		h.t.parts &^= catalog.PartsSecret &^ part // what the value shows, not all it holds
 		if best.kind == 0 || h.name < best.name {
 			best = h
 		}
@@ -89,6 +90,9 @@ func (s *funcState) secretIn(v ssa.Value, sink catalog.LogSink, fields bool) (ui
 		part |= p
 		what = minLabel(what, w)
 	}
+	if p, ok := prettyParts(typ); ok && !sink.Reflective && !fields {
+		part &= p // what the v1 SDK's String masks does not show
+	}
 	// (A logger or event carrying fields was checked as they were added.)
 	if part == 0 || !fields && !printable(typ, sink.Reflective, 0) {
 		return 0, "", taint{}
@@ -105,6 +109,30 @@ func isLogField(v ssa.Value) bool {
 	}
 	fn := c.Common().StaticCallee()
 	return fn != nil && fn.Pkg != nil && catalog.LogFieldFuncs[catalog.FuncKey{Pkg: fn.Pkg.Pkg.Path(), Name: fn.Name()}]
+}
+
+// fieldTaint is what a log field or attribute built from args shows
+// (zap.String, logrus.WithField, zerolog's Event.Str, ...): the taint of
+// each value the logger can print, as fmt prints it or, for a reflective
+// encoder, following pointers; a value a String or LogValue method
+// redacts, or one that prints as addresses (a pointer to the SDK's
+// types.Credentials under logrus's fmt), shows nothing.
+func (s *funcState) fieldTaint(args []ssa.Value, reflective bool) taint {
+	sink := catalog.LogSink{Reflective: reflective}
+	var t taint
+	for _, a := range args {
+		x := underlyingValue(a)
+		if m := redactor(x.Type(), sink); m != nil && s.redacts(m, x) {
+			continue
+		}
+		if !printable(x.Type(), reflective, 0) && !isLogField(x) {
+			if p, _ := typeSecrets(x.Type(), reflective, 0); p == 0 {
+				continue
+			}
+		}
+		t = join(t, s.get(x))
+	}
+	return join(t, s.typedSecrets(args, reflective))
 }
 
 // typedSecrets is what a log field builder's arguments are secrets by
@@ -127,6 +155,12 @@ func typeSecrets(t types.Type, reflective bool, depth int) (uint8, string) {
 		return 0, ""
 	}
 	t = types.Unalias(t)
+	if !reflective {
+		if p, ok := prettyParts(t); ok {
+			k, _ := typeKey(t)
+			return p, pkgName(k.Pkg) + "." + k.Name
+		}
+	}
 	if k, ok := typeKey(t); ok && catalog.SecretStructs[k] && !isPointer(t) {
 		var part uint8
 		st, _ := t.Underlying().(*types.Struct)
@@ -176,6 +210,11 @@ func printable(t types.Type, reflective bool, depth int) bool {
 		return false
 	}
 	t = types.Unalias(t)
+	if !reflective {
+		if p, ok := prettyParts(t); ok {
+			return p != 0
+		}
+	}
 	if named, ok := t.(*types.Named); ok && named.Obj().Pkg() != nil {
 		if p := named.Obj().Pkg().Path(); catalog.IsSDK(p) || catalog.IsStdPath(p) {
 			// The SDK's and the standard library's types: only a secret

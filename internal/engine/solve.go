@@ -83,6 +83,8 @@ type analysisState struct {
 	cat *catalog.Catalog
 	// impls caches the implementations of interface methods.
 	impls map[*types.Func][]*types.Func
+	// logImpls caches the catalogue loggers behind interface methods.
+	logImpls map[*types.Func][]catalog.LogSink
 	// caching caches cachingField.
 	caching map[*ssa.Function]string
 	named   []*types.TypeName // named types visible to the package, for impls

@@ -1,0 +1,249 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"log/slog"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	v1aws "github.com/aws/aws-sdk-go/aws"
+	v1sts "github.com/aws/aws-sdk-go/service/sts"
+	"github.com/sirupsen/logrus"
+	"go.uber.org/zap"
+	"gopkg.in/yaml.v3"
+
+	"example.com/fixtures/secretlog/printed/logadapter"
+)
+
+// cases are run by name, one per process. Each prints only from its own
+// body (TestPrinted attributes a finding to the case whose body holds it).
+var cases = map[string]func(context.Context, *env){
+	"caseTokenPrintf":      caseTokenPrintf,
+	"caseSourcePrintf":     caseSourcePrintf,
+	"caseJSONError":        caseJSONError,
+	"caseYAMLError":        caseYAMLError,
+	"caseSTSPointer":       caseSTSPointer,
+	"caseSTSOutput":        caseSTSOutput,
+	"caseSTSDeref":         caseSTSDeref,
+	"caseLogrusPointer":    caseLogrusPointer,
+	"caseZapAny":           caseZapAny,
+	"caseStringRedacts":    caseStringRedacts,
+	"caseStringLeaks":      caseStringLeaks,
+	"caseSlogLogValue":     caseSlogLogValue,
+	"caseCredentialsWhole": caseCredentialsWhole,
+	"caseV1Value":          caseV1Value,
+	"caseV1Output":         caseV1Output,
+	"caseV1OutputSecret":   caseV1OutputSecret,
+	"caseHTTPQuery":        caseHTTPQuery,
+	"caseLoggerInterface":  caseLoggerInterface,
+	"caseErrorf":           caseErrorf,
+	"caseErrorsNew":        caseErrorsNew,
+	"caseAdapterZap":       caseAdapterZap,
+	"caseAdapterStd":       caseAdapterStd,
+	"caseAdapterSource":    caseAdapterSource,
+}
+
+func assume(ctx context.Context, e *env) *sts.AssumeRoleOutput {
+	out, err := e.sts.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String(roleARN), RoleSessionName: aws.String("case")})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "assume role failed")
+		os.Exit(1)
+	}
+	return out
+}
+
+func caseTokenPrintf(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	log.Printf("token %s", creds.SessionToken) // want `log\.Printf logs a session token`
+}
+
+func caseSourcePrintf(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	log.Printf("credentials %s from %s until %s", creds.AccessKeyID, creds.Source, creds.Expires)
+}
+
+// encoding/json's errors name a byte offset or a type, never the input.
+func caseJSONError(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	payload, _ := json.Marshal(map[string]string{"token": creds.SessionToken, "attempts": "three"})
+	var job struct {
+		Token    string `json:"token"`
+		Attempts int    `json:"attempts"`
+	}
+	if err := json.Unmarshal(payload, &job); err != nil {
+		log.Printf("bad job: %v", err)
+	}
+}
+
+// yaml.v3 quotes a value it cannot decode, but only its first seven
+// bytes when it is longer than ten: a session token does not reach the
+// output.
+func caseYAMLError(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	doc := "token: " + creds.SessionToken + "\n"
+	var job struct {
+		Token int `yaml:"token"`
+	}
+	if err := yaml.Unmarshal([]byte(doc), &job); err != nil {
+		log.Printf("bad job: %v", err)
+	}
+}
+
+// The SDK's types.Credentials holds *string fields: fmt prints their
+// addresses.
+func caseSTSPointer(ctx context.Context, e *env) {
+	out := assume(ctx, e)
+	log.Printf("assumed: %v", out.Credentials)
+	log.Printf("assumed: %+v", out.Credentials)
+}
+
+func caseSTSOutput(ctx context.Context, e *env) {
+	out := assume(ctx, e)
+	log.Printf("assumed: %+v", out)
+}
+
+func caseSTSDeref(ctx context.Context, e *env) {
+	out := assume(ctx, e)
+	log.Printf("assumed: %+v", *out.Credentials)
+}
+
+// logrus's text formatter prints a field with fmt.Sprint.
+func caseLogrusPointer(ctx context.Context, e *env) {
+	out := assume(ctx, e)
+	logrus.WithField("credentials", out.Credentials).Info("assumed")
+}
+
+// zap.Any encodes a struct by reflection, following pointers.
+func caseZapAny(ctx context.Context, e *env) {
+	out := assume(ctx, e)
+	logger := zap.NewExample()
+	logger.Info("assumed", zap.Any("credentials", out.Credentials)) // want `zap\.Logger\.Info logs a secret access key and a session token`
+}
+
+type userSession struct {
+	id, secret, token string
+	expires           time.Time
+}
+
+func newSession(ctx context.Context, e *env) userSession {
+	v, _ := e.cfg.Credentials.Retrieve(ctx)
+	return userSession{id: v.AccessKeyID, secret: v.SecretAccessKey, token: v.SessionToken, expires: v.Expires}
+}
+
+// String shows only the key id and the expiry.
+func (s userSession) String() string { return fmt.Sprintf("session %s until %s", s.id, s.expires) }
+
+// LogValue likewise, for slog.
+func (s userSession) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("id", s.id), slog.Time("expires", s.expires))
+}
+
+func caseStringRedacts(ctx context.Context, e *env) {
+	s := newSession(ctx, e)
+	log.Printf("session: %v", s)
+	log.Println("session:", s)
+}
+
+func caseSlogLogValue(ctx context.Context, e *env) {
+	s := newSession(ctx, e)
+	slog.Info("session", "s", s)
+}
+
+type leaky struct{ id, token string }
+
+func (l leaky) String() string { return l.id + ":" + l.token }
+
+func caseStringLeaks(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	log.Printf("session: %v", leaky{id: creds.AccessKeyID, token: creds.SessionToken}) // want `log\.Printf logs a session token`
+}
+
+// aws.Credentials' fields are strings: %+v shows them.
+func caseCredentialsWhole(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	log.Printf("credentials: %+v", creds) // want `log\.Printf logs a secret access key and a session token`
+}
+
+// The v1 SDK's credentials.Value holds strings too.
+func caseV1Value(ctx context.Context, e *env) {
+	v, _ := e.v1.Config.Credentials.Get()
+	log.Printf("credentials: %+v", v) // want `log\.Printf logs a secret access key and a session token`
+}
+
+// The v1 SDK's outputs print through String (awsutil.Prettify), which
+// masks the fields tagged sensitive: SecretAccessKey, not SessionToken.
+func caseV1Output(ctx context.Context, e *env) {
+	out, err := e.v1sts.AssumeRoleWithContext(ctx, &v1sts.AssumeRoleInput{RoleArn: v1aws.String(roleARN), RoleSessionName: v1aws.String("case")})
+	if err != nil {
+		return
+	}
+	log.Printf("assumed: %s", out) // want `log\.Printf logs a session token`
+}
+
+func caseV1OutputSecret(ctx context.Context, e *env) {
+	out, err := e.v1sts.AssumeRoleWithContext(ctx, &v1sts.AssumeRoleInput{RoleArn: v1aws.String(roleARN), RoleSessionName: v1aws.String("case")})
+	if err != nil {
+		return
+	}
+	log.Printf("credentials: %v", out.Credentials) // want `log\.Printf logs a session token`
+}
+
+// net/http keeps the request's URL, query and all, in the *url.Error
+// that Do returns.
+func caseHTTPQuery(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:1/?X-Amz-Security-Token="+creds.SessionToken, nil)
+	if _, err := http.DefaultClient.Do(req); err != nil {
+		log.Printf("request failed: %v", err) // want `log\.Printf logs a session token`
+	}
+}
+
+// A logger behind an interface, implemented by logrus.
+type logger interface {
+	Infof(format string, args ...any)
+}
+
+func caseLoggerInterface(ctx context.Context, e *env) {
+	var l logger = logrus.StandardLogger()
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	l.Infof("token %s", creds.SessionToken) // want `logger\.Infof \(a logger interface\) logs a session token`
+}
+
+func caseErrorf(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	err := fmt.Errorf("token %s rejected", creds.SessionToken)
+	log.Print(err) // want `log\.Print logs a session token`
+}
+
+func caseErrorsNew(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	err := errors.New("secret " + creds.SecretAccessKey + " rejected")
+	log.Println(err) // want `log\.Println logs a secret access key`
+}
+
+// A logging interface of another package, implemented by adapters of zap
+// and of the standard library's log.
+func caseAdapterZap(ctx context.Context, e *env) {
+	l := logadapter.Zap()
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	l.Infof("token %s", creds.SessionToken) // want `logs a session token`
+}
+
+func caseAdapterStd(ctx context.Context, e *env) {
+	l := logadapter.Std()
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	l.Infof("secret %s", creds.SecretAccessKey) // want `logs a secret access key`
+}
+
+func caseAdapterSource(ctx context.Context, e *env) {
+	l := logadapter.Std()
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	l.Infof("credentials from %s", creds.Source)
+}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -43,12 +44,13 @@ func (s *funcState) logSink(c *ssa.CallCommon, sink catalog.LogSink, args []ssa.
 			values = append(values, args[i])
 		}
 	}
+	goSyntax := usesGoSyntax(args)
 	var best sinkHit
 	for _, v := range values {
 		if v == nil {
 			continue
 		}
-		part, what, t := s.secretIn(v, sink, v == recv)
+		part, what, t := s.secretIn(v, sink, v == recv, goSyntax)
 		if part == 0 {
 			if pt := s.get(underlyingValue(v)); pt.params != 0 {
 				// A logging helper's parameter: a finding where the
@@ -71,11 +73,11 @@ func (s *funcState) logSink(c *ssa.CallCommon, sink catalog.LogSink, args []ssa.
 
 // secretIn returns the secret parts a logged value shows, what they are
 // (for messages), and the value's taint (for its trail).
-func (s *funcState) secretIn(v ssa.Value, sink catalog.LogSink, fields bool) (uint8, string, taint) {
+func (s *funcState) secretIn(v ssa.Value, sink catalog.LogSink, fields, goSyntax bool) (uint8, string, taint) {
 	x := underlyingValue(v)
 	typ := x.Type()
 	fields = fields || isLogField(x)
-	if m := redactor(typ, sink); m != nil && s.redacts(m, x) {
+	if m := redactor(typ, sink, goSyntax); m != nil && s.redacts(m, x) {
 		return 0, "", taint{}
 	}
 	t := s.get(x)
@@ -122,7 +124,7 @@ func (s *funcState) fieldTaint(args []ssa.Value, reflective bool) taint {
 	var t taint
 	for _, a := range args {
 		x := underlyingValue(a)
-		if m := redactor(x.Type(), sink); m != nil && s.redacts(m, x) {
+		if m := redactor(x.Type(), sink, false); m != nil && s.redacts(m, x) {
 			continue
 		}
 		if !printable(x.Type(), reflective, 0) && !isLogField(x) {
@@ -187,6 +189,9 @@ func typeSecrets(t types.Type, reflective bool, depth int) (uint8, string) {
 		var part uint8
 		what := ""
 		for i := range u.NumFields() {
+			if reflective && !u.Field(i).Exported() {
+				continue // encoding/json skips unexported fields
+			}
 			if p, w := typeSecrets(u.Field(i).Type(), reflective, depth+1); p != 0 {
 				part |= p
 				what = minLabel(what, w)
@@ -241,6 +246,9 @@ func printable(t types.Type, reflective bool, depth int) bool {
 		return (depth == 0 || reflective) && printable(u.Elem(), reflective, depth+1)
 	case *types.Struct:
 		for i := range u.NumFields() {
+			if reflective && !u.Field(i).Exported() {
+				continue // encoding/json skips unexported fields
+			}
 			if printable(u.Field(i).Type(), reflective, depth+1) {
 				return true
 			}
@@ -276,19 +284,24 @@ func lookupMethod(t types.Type, name string) *types.Func {
 }
 
 // redactor returns the method a sink formats a value of the user's type
-// with: String or Error for fmt-like sinks, LogValue for slog. Reflective
-// encoders use none.
-func redactor(t types.Type, sink catalog.LogSink) *types.Func {
-	if sink.Reflective {
-		return nil
-	}
+// with, in the order the sink looks for them: for fmt-like sinks Format,
+// then Error, then String (Format, then GoString, under %#v, which
+// goSyntax says the call uses); LogValue for slog; for reflective encoders
+// zap's MarshalLogObject, then encoding/json's MarshalJSON and
+// MarshalText.
+func redactor(t types.Type, sink catalog.LogSink, goSyntax bool) *types.Func {
 	named, ok := types.Unalias(deref(t)).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil || catalog.IsSDK(named.Obj().Pkg().Path()) || catalog.IsStdPath(named.Obj().Pkg().Path()) {
 		return nil
 	}
-	names := []string{"Error", "String"}
-	if sink.Slog {
+	names := []string{"Format", "Error", "String"}
+	switch {
+	case sink.Reflective:
+		names = []string{"MarshalLogObject", "MarshalJSON", "MarshalText"}
+	case sink.Slog:
 		names = []string{"LogValue"}
+	case goSyntax:
+		names = []string{"Format", "GoString"}
 	}
 	for _, n := range names {
 		if m := lookupMethod(t, n); m != nil {
@@ -296,6 +309,19 @@ func redactor(t types.Type, sink catalog.LogSink) *types.Func {
 		}
 	}
 	return nil
+}
+
+// usesGoSyntax reports whether a call's constant format strings ask for
+// %#v, under which fmt prints Go syntax, without String or Error.
+func usesGoSyntax(args []ssa.Value) bool {
+	for _, a := range args {
+		if c, ok := a.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+			if strings.Contains(constant.StringVal(c.Value), "#v") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // redacts reports whether a formatting method shows none of the secrets

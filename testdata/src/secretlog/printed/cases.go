@@ -48,6 +48,18 @@ var cases = map[string]func(context.Context, *env){
 	"caseAdapterZap":       caseAdapterZap,
 	"caseAdapterStd":       caseAdapterStd,
 	"caseAdapterSource":    caseAdapterSource,
+	"caseGoSyntax":         caseGoSyntax,
+	"caseGoSyntaxPointer":  caseGoSyntaxPointer,
+	"caseErrorTypeLeaks":   caseErrorTypeLeaks,
+	"caseErrorTypeRedacts": caseErrorTypeRedacts,
+	"caseFormatter":        caseFormatter,
+	"caseZapMarshalJSON":   caseZapMarshalJSON,
+	"caseSlogJSON":         caseSlogJSON,
+	"caseSprintf":          caseSprintf,
+	"caseWrapped":          caseWrapped,
+	"caseGoSyntaxString":   caseGoSyntaxString,
+	"caseZapUnexported":    caseZapUnexported,
+	"caseZapExported":      caseZapExported,
 }
 
 func assume(ctx context.Context, e *env) *sts.AssumeRoleOutput {
@@ -246,4 +258,115 @@ func caseAdapterSource(ctx context.Context, e *env) {
 	l := logadapter.Std()
 	creds, _ := e.cfg.Credentials.Retrieve(ctx)
 	l.Infof("credentials from %s", creds.Source)
+}
+
+// %#v prints Go syntax: an aws.Credentials' strings, quoted.
+func caseGoSyntax(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	log.Printf("credentials: %#v", creds) // want `log\.Printf logs a secret access key and a session token`
+}
+
+// ... and a *string field as a typed address.
+func caseGoSyntaxPointer(ctx context.Context, e *env) {
+	out := assume(ctx, e)
+	log.Printf("credentials: %#v", out.Credentials)
+}
+
+// An error type of the user's: its Error method decides what it prints.
+type refreshError struct {
+	token string
+	code  int
+}
+
+func (r *refreshError) Error() string {
+	return fmt.Sprintf("refresh of %s failed: %d", r.token, r.code)
+}
+
+type expiredError struct {
+	token   string
+	expires time.Time
+}
+
+func (x *expiredError) Error() string { return "credentials expired at " + x.expires.String() }
+
+func caseErrorTypeLeaks(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	var err error = &refreshError{token: creds.SessionToken, code: 403}
+	log.Printf("refresh: %v", err) // want `log\.Printf logs a session token`
+}
+
+func caseErrorTypeRedacts(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	var err error = &expiredError{token: creds.SessionToken, expires: creds.Expires}
+	log.Printf("refresh: %v", err)
+}
+
+// A Format method decides what fmt prints, whatever the verb.
+type masked struct{ id, secret string }
+
+func (m masked) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "%s/****", m.id) }
+
+func caseFormatter(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	log.Printf("%v %+v %s", masked{creds.AccessKeyID, creds.SecretAccessKey}, masked{creds.AccessKeyID, creds.SecretAccessKey}, masked{creds.AccessKeyID, creds.SecretAccessKey})
+}
+
+// zap.Any encodes with encoding/json: a MarshalJSON method decides.
+type safeCreds struct {
+	KeyID  string
+	Secret string
+}
+
+func (c safeCreds) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]string{"keyId": c.KeyID})
+}
+
+func caseZapMarshalJSON(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	zap.NewExample().Info("credentials", zap.Any("creds", safeCreds{KeyID: creds.AccessKeyID, Secret: creds.SecretAccessKey}))
+}
+
+// slog's JSON handler encodes a struct with encoding/json.
+func caseSlogJSON(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	l := slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	l.Info("refreshed", "creds", creds) // want `slog\.Logger\.Info logs a secret access key and a session token`
+}
+
+func caseSprintf(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	line := fmt.Sprintf("token=%s", creds.SessionToken)
+	log.Print(line) // want `log\.Print logs a session token`
+}
+
+// %w keeps the wrapped error's text.
+func caseWrapped(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	inner := fmt.Errorf("token %s rejected", creds.SessionToken)
+	log.Print(fmt.Errorf("refresh: %w", inner)) // want `log\.Print logs a session token`
+}
+
+// Under %#v fmt prints Go syntax and ignores String: every field shows.
+func caseGoSyntaxString(ctx context.Context, e *env) {
+	s := newSession(ctx, e)
+	log.Printf("session: %#v", s) // want `log\.Printf logs a secret access key and a session token`
+}
+
+// encoding/json, under zap.Any, skips unexported fields.
+type tokenHolder struct {
+	region, token string
+}
+
+func caseZapUnexported(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	zap.NewExample().Info("holder", zap.Any("h", tokenHolder{region: "eu-west-1", token: creds.SessionToken}))
+}
+
+type exportedHolder struct {
+	Region, Token string
+}
+
+func caseZapExported(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	zap.NewExample().Info("holder", zap.Any("h", exportedHolder{Region: "eu-west-1", Token: creds.SessionToken})) // want `zap\.Logger\.Info logs a session token`
 }

@@ -26,10 +26,15 @@ func TestRule(t *testing.T) {
 		if !strings.HasPrefix(page, "# "+a.Name+":") {
 			t.Errorf("%s: page starts %q", a.Name, page[:min(40, len(page))])
 		}
-		if want := strings.ReplaceAll(string(disk), "](staticcreds.md)", "]("+base+"staticcreds.md)"); page != want {
+		want := string(disk)
+		for _, sib := range []string{"staticcreds", "envoverride", "singletonclient", "secretlog", "configuration"} {
+			want = strings.ReplaceAll(want, "]("+sib+".md)", "]("+base+sib+".md)")
+			want = strings.ReplaceAll(want, "]("+sib+".md#", "]("+base+sib+".md#")
+		}
+		if page != want {
 			t.Errorf("%s: embedded page differs from %s.md beyond its links", a.Name, a.Name)
 		}
-		if strings.Contains(page, "](staticcreds.md") {
+		if strings.Contains(page, "](staticcreds.md") || strings.Contains(page, "](secretlog.md") {
 			t.Errorf("%s: a relative link is left", a.Name)
 		}
 	}

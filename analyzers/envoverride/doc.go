@@ -43,8 +43,9 @@
 // credentials endpoint named by AWS_CONTAINER_CREDENTIALS_FULL_URI, or a
 // credential_process) rather than a copy that expires.
 //
-// Credential tools whose purpose is to export credentials to a child can
-// turn the child-process part off with -envoverride.exec=false.
+// Credential tools whose purpose is to export credentials to a child turn
+// off intentional exports with -exports=off (-envoverride.exec=false turns
+// off the child-process part alone).
 //
 // Suppress a finding with a comment on its line or the line above:
 //

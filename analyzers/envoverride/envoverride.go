@@ -19,7 +19,7 @@ var checkExec = true
 
 func init() {
 	Analyzer.Flags.BoolVar(&checkExec, "exec", true,
-		"report credentials put into a child process's environment (exec.Cmd.Env, syscall.Exec); turn off for credential tools whose purpose is to export credentials to a child")
+		"report credentials put into a child process's environment (exec.Cmd.Env, syscall.Exec); -exports=off turns this off together with the other intentional exports")
 }
 
 const (
@@ -29,8 +29,8 @@ const (
 )
 
 func message(f engine.Finding) string {
-	if f.Kind == engine.EnvChild && !checkExec {
-		return ""
+	if f.Kind == engine.EnvChild && (!checkExec || analysisutil.Exports == analysisutil.ExportsOff) {
+		return "" // an intentional export, switched off
 	}
 	what := "a session token"
 	if f.Name != "" {
@@ -49,7 +49,7 @@ func message(f engine.Finding) string {
 		return fmt.Sprintf("%s(%q) persists temporary credentials%s in the process environment%s: the SDK reads them once, before web identity, container and IMDS credentials, so they shadow refreshing credentials and fail with ExpiredToken when the session ends; %s",
 			f.Sink, f.Name, from, via, fixProcess)
 	case engine.EnvChild:
-		return fmt.Sprintf("%s puts %s%s into a child process's environment%s: a child that outlives the session cannot refresh it and fails with ExpiredToken; %s (a tool that exports credentials on purpose: -envoverride.exec=false)",
+		return fmt.Sprintf("%s puts %s%s into a child process's environment%s: a child that outlives the session cannot refresh it and fails with ExpiredToken; %s (a credential tool that exports credentials to a child on purpose: -exports=off)",
 			f.Sink, what, from, via, fixChild)
 	case engine.DiskWrite:
 		if f.Name != "" && f.Source.Label == "" {

@@ -35,6 +35,12 @@
 // pointers, not secrets); and a type of the user's whose String (or, for
 // slog, LogValue) method does not read the secret fields.
 //
+// Printed for another program: credentials a credential tool prints to
+// standard output under their names (export lines for eval, KEY=value
+// lines, credential_process JSON) are intentional exports, reported as
+// notes by default; -exports=off hides them (and envoverride's child
+// environments), -exports=error reports them as leaks.
+//
 // Where the secret is a field of aws.Credentials, the suggested fix logs
 // its Source instead.
 //

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/analysisutil"
 	"github.com/tokenlint/tokenlint/internal/driver"
 )
 
@@ -89,7 +90,11 @@ func openCache(o options, stderr io.Writer) *driver.Cache {
 	if dir == "" {
 		return nil
 	}
-	c, err := driver.OpenCache(dir, o.enabled, o.config)
+	// The key covers the analyzers' flags and the configuration; the
+	// -exports switch, which changes how findings are phrased, goes with
+	// the configuration.
+	key := append([]byte("exports="+string(analysisutil.Exports)+"\x00"), o.config...)
+	c, err := driver.OpenCache(dir, o.enabled, key)
 	if err != nil {
 		fmt.Fprintf(stderr, "tokenlint: running without the result cache: %v (set %s=off to say so)\n", err, driver.CacheEnv)
 		return nil

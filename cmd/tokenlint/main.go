@@ -28,6 +28,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/tokenlint/tokenlint/analyzers"
+	"github.com/tokenlint/tokenlint/internal/analysisutil"
 	tlversion "github.com/tokenlint/tokenlint/internal/version"
 	"github.com/tokenlint/tokenlint/internal/vetunit"
 )
@@ -48,6 +49,7 @@ func main() {
 			os.Exit(exitClean)
 		}
 		configFlagOn(flag.CommandLine, true)
+		analysisutil.RegisterExports(flag.CommandLine)
 		unitchecker.Main(all...)
 		return
 	}
@@ -141,6 +143,7 @@ func newFlagSet(all []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, flag
 		longVersion: fs.Bool("version", false, "print the version and exit (also --version)"),
 	}
 	cfg := configFlagOn(fs, false)
+	analysisutil.RegisterExports(fs)
 	enable := make(map[string]*triState)
 	for _, a := range all {
 		t := new(triState)

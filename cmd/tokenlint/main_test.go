@@ -114,6 +114,7 @@ func TestErrors(t *testing.T) {
 		{"type error", []string{"./broken/typeerr"}, "cannot use 1"},
 		{"empty pattern", []string{""}, "empty package pattern"},
 		{"unknown analyzer", []string{"help", "nosuch"}, `no analyzer named "nosuch"`},
+		{"bad exports", []string{"-exports=maybe", "./..."}, `invalid value "maybe" for flag -exports: want note, error or off, not "maybe"`},
 		{"all disabled", []string{"-staticcreds=false", "-envoverride=false", "-singletonclient=false", "-secretlog=false", "./..."}, "every analyzer is disabled"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

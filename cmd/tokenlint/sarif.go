@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/tokenlint/tokenlint/internal/analysisutil"
 )
 
 // The SARIF 2.1.0 subset that GitHub code scanning reads.
@@ -146,7 +148,7 @@ func writeSARIF(w io.Writer, fset *token.FileSet, names fileNames, enabled []*an
 		res := sarifResult{
 			RuleID:    f.analyzer.Name,
 			RuleIndex: index[f.analyzer.Name],
-			Level:     "error",
+			Level:     level(f),
 			Message:   sarifText{Text: f.diag.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base},
@@ -250,7 +252,11 @@ func writeGitHub(w io.Writer, findings []finding) {
 			props = append(props, fmt.Sprintf("endLine=%d", f.end.Line), fmt.Sprintf("endColumn=%d", f.end.Column))
 		}
 		props = append(props, "title="+escapeProperty("tokenlint "+f.analyzer.Name))
-		fmt.Fprintf(w, "::error %s::%s\n", strings.Join(props, ","), escapeData(f.diag.Message))
+		command := "error"
+		if level(f) == "note" {
+			command = "notice"
+		}
+		fmt.Fprintf(w, "::%s %s::%s\n", command, strings.Join(props, ","), escapeData(f.diag.Message))
 	}
 }
 
@@ -318,4 +324,14 @@ func (c lineCache) line(file string, n int) string {
 		return lines[n-1]
 	}
 	return ""
+}
+
+// level is a finding's SARIF level: note for an intentional export
+// reported as one (-exports=note, internal/analysisutil/exports.go),
+// error for every other finding.
+func level(f finding) string {
+	if f.diag.Category == analysisutil.ExportCategory {
+		return "note"
+	}
+	return "error"
 }

@@ -37,7 +37,7 @@ func NewAnalyzer(name, doc string, message func(engine.Finding) string) *analysi
 		r := NewReporter(pass)
 		for _, f := range res.Findings {
 			if msg := message(f); msg != "" {
-				r.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Category: name, Message: msg, URL: a.URL, Related: Related(pass, f.Trail), SuggestedFixes: f.Fixes})
+				r.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Category: category(name, f), Message: msg, URL: a.URL, Related: Related(pass, f.Trail), SuggestedFixes: f.Fixes})
 			}
 		}
 		r.Finish(reportUnused)

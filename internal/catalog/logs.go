@@ -19,6 +19,9 @@ type LogSink struct {
 	Reflective bool
 	// Slog sinks format values with their LogValue method.
 	Slog bool
+	// Stdout sinks write to standard output, where a tool's output for
+	// another program goes (export lines, credential_process JSON).
+	Stdout bool
 }
 
 const (
@@ -59,6 +62,16 @@ var ConsoleFuncs = map[FuncKey]string{
 	{"fmt", "Fprint"}: "fmt.Fprint", {"fmt", "Fprintf"}: "fmt.Fprintf", {"fmt", "Fprintln"}: "fmt.Fprintln",
 }
 
+// ConsoleEncoders are encoders whose Encode writes its argument, encoded by
+// reflection (following pointers), to the writer they were made with: to
+// the console when that is os.Stdout or os.Stderr.
+var ConsoleEncoders = map[TypeKey]string{
+	{"encoding/json", "Encoder"}:    "json.Encoder.Encode",
+	{"encoding/xml", "Encoder"}:     "xml.Encoder.Encode",
+	{"gopkg.in/yaml.v3", "Encoder"}: "yaml.Encoder.Encode",
+	{"gopkg.in/yaml.v2", "Encoder"}: "yaml.Encoder.Encode",
+}
+
 // LogFieldFuncs build a log entry's fields or attributes from their
 // arguments (slog.String, zap.String, ...): what they return carries what
 // they were given.
@@ -78,7 +91,7 @@ var LogFieldMethods = map[TypeKey]func(name string) bool{
 
 func init() {
 	for _, n := range []string{"Print", "Printf", "Println"} {
-		LogFuncs[FuncKey{"fmt", n}] = LogSink{Name: "fmt." + n}
+		LogFuncs[FuncKey{"fmt", n}] = LogSink{Name: "fmt." + n, Stdout: true}
 	}
 	std := map[string]LogSink{}
 	for _, n := range stdLogNames {

@@ -90,6 +90,11 @@ type Finding struct {
 	// Secret is the secret parts a SecretLog finding logs
 	// (catalog.PartSecret, PartToken).
 	Secret uint8
+	// Export is set for a SecretLog finding whose print goes to standard
+	// output in a form meant for another program: export lines, KEY=value
+	// lines, credential_process JSON (an intentional export, see
+	// exports.go).
+	Export bool
 	// Fixes are the rewrites that replace the frozen construction with a
 	// refreshing provider, where that is mechanical and compiles.
 	Fixes []analysis.SuggestedFix

@@ -187,6 +187,9 @@ type ParamSink struct {
 	// credentials (rather than by being a frozen client or config).
 	Client   string
 	IfSource bool
+	// Export (secretlog): the parameter is printed to standard output in
+	// a form meant for another program.
+	Export bool
 }
 
 func (*FuncSummary) AFact() {}

@@ -23,6 +23,9 @@ type sinkHit struct {
 	via   string
 	t     taint
 	force bool
+	// export: a print to standard output in a form meant for another
+	// program (exports.go).
+	export bool
 	// ifSource (singletonclient): the parameters in t.params make the
 	// stored client frozen when they carry temporary credentials.
 	ifSource bool
@@ -114,7 +117,7 @@ func (a *analysisState) findings() []Finding {
 	a.indexSyntax()
 	byPos := make(map[token.Pos]Finding)
 	for _, h := range a.hits {
-		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src, Frozen: h.t.frozen, Client: h.t.client, UserClient: a.cat.IsUserClient(h.t.client)}
+		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src, Frozen: h.t.frozen, Client: h.t.client, UserClient: a.cat.IsUserClient(h.t.client), Export: h.export}
 		if h.kind == SecretLog {
 			f.Secret = h.t.secret
 			if h.t.src.Label != "" {

@@ -35,6 +35,9 @@ const stscredsPath = "github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 // fixes returns the suggested fixes for a finding.
 func (a *analysisState) fixes(h sinkHit, f Finding) []analysis.SuggestedFix {
 	if h.kind == SecretLog {
+		if h.export {
+			return nil // the output is the program's purpose: logging Source instead would break it
+		}
 		return a.secretLogFix(h)
 	}
 	if h.kind != StaticProvider || h.val == nil || h.t.origin == nil || !f.Pos.IsValid() {

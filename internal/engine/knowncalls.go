@@ -59,6 +59,13 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 			if sink, ok := catalog.LogMethods[rk][name]; ok {
 				s.logSink(c, sink, args, true)
 			}
+			if enc, ok := catalog.ConsoleEncoders[rk]; ok && name == "Encode" && len(args) == 2 && isConsole(args[0]) {
+				sink := catalog.LogSink{Name: enc + " to the console", Reflective: true}
+				if isStdout(args[0]) {
+					sink.Name, sink.Stdout = enc+" to os.Stdout", true
+				}
+				s.logSink(c, sink, args, true)
+			}
 		}
 		if with := catalog.LogFieldMethods[rk]; with != nil && with(name) && len(args) > 0 {
 			// The logger or event keeps its fields, and adds these.
@@ -83,7 +90,11 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 				s.logSink(c, sink, args, false)
 			}
 			if name, ok := catalog.ConsoleFuncs[fk]; ok && len(args) > 1 && isConsole(args[0]) {
-				s.logSink(c, catalog.LogSink{Name: name + " to the console", Arg: 1}, args, false)
+				sink := catalog.LogSink{Name: name + " to the console", Arg: 1}
+				if isStdout(args[0]) {
+					sink.Name, sink.Stdout = name+" to os.Stdout", true
+				}
+				s.logSink(c, sink, args, false)
 			}
 		}
 		if catalog.LogFieldFuncs[fk] {

@@ -45,6 +45,7 @@ func (s *funcState) logSink(c *ssa.CallCommon, sink catalog.LogSink, args []ssa.
 		}
 	}
 	goSyntax := usesGoSyntax(args)
+	export := s.exportForm(sink, values)
 	var best sinkHit
 	for _, v := range values {
 		if v == nil {
@@ -55,11 +56,11 @@ func (s *funcState) logSink(c *ssa.CallCommon, sink catalog.LogSink, args []ssa.
 			if pt := s.get(underlyingValue(v)); pt.params != 0 {
 				// A logging helper's parameter: a finding where the
 				// caller passes a secret.
-				s.hit(sinkHit{kind: SecretLog, pos: c.Pos(), sink: sink.Name, t: taint{params: pt.params}})
+				s.hit(sinkHit{kind: SecretLog, pos: c.Pos(), sink: sink.Name, t: taint{params: pt.params}, export: export})
 			}
 			continue
 		}
-		h := sinkHit{kind: SecretLog, pos: c.Pos(), sink: sink.Name, name: what, t: t}
+		h := sinkHit{kind: SecretLog, pos: c.Pos(), sink: sink.Name, name: what, t: t, export: export}
 		h.t.secret = part
 		h.t.parts &^= catalog.PartsSecret &^ part // what the value shows, not all it holds
 		if best.kind == 0 || h.name < best.name {
@@ -415,13 +416,25 @@ func readsOnly(fn *ssa.Function, recv ssa.Value, secret map[string]bool) bool {
 
 // isConsole reports whether a writer is os.Stdout or os.Stderr.
 func isConsole(w ssa.Value) bool {
+	name := osStream(w)
+	return name == "Stdout" || name == "Stderr"
+}
+
+// isStdout reports whether a writer is os.Stdout.
+func isStdout(w ssa.Value) bool { return osStream(w) == "Stdout" }
+
+// osStream returns the name of the os package variable a writer is.
+func osStream(w ssa.Value) string {
 	w = underlyingWriter(w)
 	u, ok := w.(*ssa.UnOp)
 	if !ok || u.Op != token.MUL {
-		return false
+		return ""
 	}
 	g, ok := u.X.(*ssa.Global)
-	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && (g.Name() == "Stdout" || g.Name() == "Stderr")
+	if !ok || g.Pkg == nil || g.Pkg.Pkg.Path() != "os" {
+		return ""
+	}
+	return g.Name()
 }
 
 // secretWord names the secret parts for messages.

@@ -84,10 +84,10 @@ func (s *funcState) summarise() *FuncSummary {
 			if h.nameParam != 0 && p == h.nameParam-1 {
 				continue // the name, not a value
 			}
-			add(ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, NameParam: h.nameParam})
+			add(ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, NameParam: h.nameParam, Export: h.export})
 		}
 		for _, p := range bits(h.t.calls) {
-			add(ParamSink{Param: p, Call: true, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource})
+			add(ParamSink{Param: p, Call: true, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, Export: h.export})
 		}
 	}
 	sort.Slice(sum.Sinks, func(i, j int) bool {

@@ -43,6 +43,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tokenlint/tokenlint/analyzers"
+	"github.com/tokenlint/tokenlint/internal/analysisutil"
 	"github.com/tokenlint/tokenlint/internal/catalog"
 	"github.com/tokenlint/tokenlint/internal/config"
 	"github.com/tokenlint/tokenlint/internal/engine"
@@ -69,6 +70,10 @@ type Settings struct {
 		// process's environment. Default true.
 		Exec *bool `json:"exec"`
 	} `json:"envoverride"`
+	// Exports is the -exports switch for intentional exports (credentials
+	// printed for another program, or put into a child's environment):
+	// "note" (the default), "error" or "off".
+	Exports string `json:"exports"`
 	// SingletonClient holds singletonclient's options.
 	SingletonClient struct {
 		// Services is the -services flag: "s3" (the default) or "all".
@@ -143,6 +148,13 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	}
 	if exec := p.settings.EnvOverride.Exec; exec != nil {
 		options["envoverride"]["exec"] = strconv.FormatBool(*exec)
+	}
+	exports := string(analysisutil.ExportsNote)
+	if p.settings.Exports != "" {
+		exports = p.settings.Exports
+	}
+	if err := analysisutil.Exports.Set(exports); err != nil {
+		return nil, fmt.Errorf("settings: exports: %v", err)
 	}
 	engine.SetCatalog(p.catalog) // nil when the settings declare no entries
 	var enabled []*analysis.Analyzer

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tokenlint/tokenlint/analyzers"
+	"github.com/tokenlint/tokenlint/internal/analysisutil"
 	"github.com/tokenlint/tokenlint/internal/version"
 	"github.com/tokenlint/tokenlint/plugin/golangci"
 )
@@ -116,6 +117,27 @@ func TestOptions(t *testing.T) {
 	}
 	if got := flagValue(t, singletonclient, "services"); got != "s3" {
 		t.Errorf("singletonclient services = %s, want the default s3", got)
+	}
+}
+
+// TestExports: the exports setting is the -exports switch, validated, and
+// back to its default when unset.
+func TestExports(t *testing.T) {
+	if _, err := build(t, map[string]any{"exports": "off"}); err != nil {
+		t.Fatal(err)
+	}
+	if analysisutil.Exports != analysisutil.ExportsOff {
+		t.Errorf("exports = %s, want off", analysisutil.Exports)
+	}
+	if _, err := build(t, nil); err != nil {
+		t.Fatal(err)
+	}
+	if analysisutil.Exports != analysisutil.ExportsNote {
+		t.Errorf("exports = %s, want the default note", analysisutil.Exports)
+	}
+	_, err := build(t, map[string]any{"exports": "sometimes"})
+	if err == nil || !strings.Contains(err.Error(), "exports: want note, error or off") {
+		t.Errorf("exports: sometimes: got %v, want an error naming the valid values", err)
 	}
 }
 

@@ -25,41 +25,47 @@ import (
 // cases are run by name, one per process. Each prints only from its own
 // body (TestPrinted attributes a finding to the case whose body holds it).
 var cases = map[string]func(context.Context, *env){
-	"caseTokenPrintf":      caseTokenPrintf,
-	"caseSourcePrintf":     caseSourcePrintf,
-	"caseJSONError":        caseJSONError,
-	"caseYAMLError":        caseYAMLError,
-	"caseSTSPointer":       caseSTSPointer,
-	"caseSTSOutput":        caseSTSOutput,
-	"caseSTSDeref":         caseSTSDeref,
-	"caseLogrusPointer":    caseLogrusPointer,
-	"caseZapAny":           caseZapAny,
-	"caseStringRedacts":    caseStringRedacts,
-	"caseStringLeaks":      caseStringLeaks,
-	"caseSlogLogValue":     caseSlogLogValue,
-	"caseCredentialsWhole": caseCredentialsWhole,
-	"caseV1Value":          caseV1Value,
-	"caseV1Output":         caseV1Output,
-	"caseV1OutputSecret":   caseV1OutputSecret,
-	"caseHTTPQuery":        caseHTTPQuery,
-	"caseLoggerInterface":  caseLoggerInterface,
-	"caseErrorf":           caseErrorf,
-	"caseErrorsNew":        caseErrorsNew,
-	"caseAdapterZap":       caseAdapterZap,
-	"caseAdapterStd":       caseAdapterStd,
-	"caseAdapterSource":    caseAdapterSource,
-	"caseGoSyntax":         caseGoSyntax,
-	"caseGoSyntaxPointer":  caseGoSyntaxPointer,
-	"caseErrorTypeLeaks":   caseErrorTypeLeaks,
-	"caseErrorTypeRedacts": caseErrorTypeRedacts,
-	"caseFormatter":        caseFormatter,
-	"caseZapMarshalJSON":   caseZapMarshalJSON,
-	"caseSlogJSON":         caseSlogJSON,
-	"caseSprintf":          caseSprintf,
-	"caseWrapped":          caseWrapped,
-	"caseGoSyntaxString":   caseGoSyntaxString,
-	"caseZapUnexported":    caseZapUnexported,
-	"caseZapExported":      caseZapExported,
+	"caseTokenPrintf":       caseTokenPrintf,
+	"caseSourcePrintf":      caseSourcePrintf,
+	"caseJSONError":         caseJSONError,
+	"caseYAMLError":         caseYAMLError,
+	"caseSTSPointer":        caseSTSPointer,
+	"caseSTSOutput":         caseSTSOutput,
+	"caseSTSDeref":          caseSTSDeref,
+	"caseLogrusPointer":     caseLogrusPointer,
+	"caseZapAny":            caseZapAny,
+	"caseStringRedacts":     caseStringRedacts,
+	"caseStringLeaks":       caseStringLeaks,
+	"caseSlogLogValue":      caseSlogLogValue,
+	"caseCredentialsWhole":  caseCredentialsWhole,
+	"caseV1Value":           caseV1Value,
+	"caseV1Output":          caseV1Output,
+	"caseV1OutputSecret":    caseV1OutputSecret,
+	"caseHTTPQuery":         caseHTTPQuery,
+	"caseLoggerInterface":   caseLoggerInterface,
+	"caseErrorf":            caseErrorf,
+	"caseErrorsNew":         caseErrorsNew,
+	"caseAdapterZap":        caseAdapterZap,
+	"caseAdapterStd":        caseAdapterStd,
+	"caseAdapterSource":     caseAdapterSource,
+	"caseGoSyntax":          caseGoSyntax,
+	"caseGoSyntaxPointer":   caseGoSyntaxPointer,
+	"caseErrorTypeLeaks":    caseErrorTypeLeaks,
+	"caseErrorTypeRedacts":  caseErrorTypeRedacts,
+	"caseFormatter":         caseFormatter,
+	"caseZapMarshalJSON":    caseZapMarshalJSON,
+	"caseSlogJSON":          caseSlogJSON,
+	"caseSprintf":           caseSprintf,
+	"caseWrapped":           caseWrapped,
+	"caseGoSyntaxString":    caseGoSyntaxString,
+	"caseZapUnexported":     caseZapUnexported,
+	"caseZapExported":       caseZapExported,
+	"caseExportLines":       caseExportLines,
+	"caseCredentialProcess": caseCredentialProcess,
+	"caseEnvLines":          caseEnvLines,
+	"caseEncoderStdout":     caseEncoderStdout,
+	"caseEncoderPointer":    caseEncoderPointer,
+	"caseStdoutBare":        caseStdoutBare,
 }
 
 func assume(ctx context.Context, e *env) *sts.AssumeRoleOutput {
@@ -369,4 +375,58 @@ type exportedHolder struct {
 func caseZapExported(ctx context.Context, e *env) {
 	creds, _ := e.cfg.Credentials.Retrieve(ctx)
 	zap.NewExample().Info("holder", zap.Any("h", exportedHolder{Region: "eu-west-1", Token: creds.SessionToken})) // want `zap\.Logger\.Info logs a session token`
+}
+
+// Output for another program: export lines for eval, ...
+func caseExportLines(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	fmt.Printf("export AWS_ACCESS_KEY_ID=%s\n", creds.AccessKeyID)
+	fmt.Printf("export AWS_SECRET_ACCESS_KEY=%s\n", creds.SecretAccessKey) // want `prints a secret access key \(aws\.Credentials\.SecretAccessKey\) to standard output in a form meant for another program .*: hide intentional exports with -exports=off`
+	fmt.Printf("export AWS_SESSION_TOKEN=%s\n", creds.SessionToken)        // want `fmt\.Printf prints a session token .* to standard output in a form meant for another program`
+}
+
+// ... the JSON a credential_process prints for the SDK, ...
+type processCredentials struct {
+	Version         int
+	AccessKeyID     string `json:"AccessKeyId"`
+	SecretAccessKey string
+	SessionToken    string
+	Expiration      time.Time
+}
+
+func caseCredentialProcess(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	out, _ := json.Marshal(processCredentials{Version: 1, AccessKeyID: creds.AccessKeyID, SecretAccessKey: creds.SecretAccessKey, SessionToken: creds.SessionToken, Expiration: creds.Expires})
+	fmt.Println(string(out)) // want `fmt\.Println prints a secret access key and a session token .* to standard output in a form meant for another program`
+}
+
+// ... and KEY=value lines of an env file, on standard output.
+func caseEnvLines(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	env := map[string]string{
+		"AWS_ACCESS_KEY_ID":     creds.AccessKeyID,
+		"AWS_SECRET_ACCESS_KEY": creds.SecretAccessKey,
+		"AWS_SESSION_TOKEN":     creds.SessionToken,
+	}
+	for _, k := range []string{"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"} {
+		fmt.Fprintf(os.Stdout, "%s=%s\n", k, env[k]) // want `fmt\.Fprintf prints a secret access key and a session token .* to standard output in a form meant for another program`
+	}
+}
+
+// json.Encoder to standard output, as credential_process helpers print.
+func caseEncoderStdout(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	json.NewEncoder(os.Stdout).Encode(processCredentials{Version: 1, AccessKeyID: creds.AccessKeyID, SecretAccessKey: creds.SecretAccessKey, SessionToken: creds.SessionToken, Expiration: creds.Expires}) // want `json\.Encoder\.Encode prints a secret access key and a session token .* in a form meant for another program`
+}
+
+// encoding/json follows pointers: the SDK's *types.Credentials shows.
+func caseEncoderPointer(ctx context.Context, e *env) {
+	out := assume(ctx, e)
+	json.NewEncoder(os.Stderr).Encode(out.Credentials) // want `json\.Encoder\.Encode to the console logs a secret access key and a session token`
+}
+
+// A secret on standard output under no credential name is a leak.
+func caseStdoutBare(ctx context.Context, e *env) {
+	creds, _ := e.cfg.Credentials.Retrieve(ctx)
+	fmt.Println("token:", creds.SessionToken) // want `fmt\.Println logs a session token`
 }

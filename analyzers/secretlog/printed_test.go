@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -60,6 +61,7 @@ func TestPrinted(t *testing.T) {
 		t.Fatalf("found %d case functions, want at least 10", len(names))
 	}
 	reported := make(map[string]parts)
+	trails := make(map[string][]string) // case → its findings' related messages
 	for _, d := range results[0].Diagnostics {
 		in := ""
 		for name, fd := range bodies {
@@ -72,6 +74,14 @@ func TestPrinted(t *testing.T) {
 			continue
 		}
 		reported[in] |= partsIn(d.Message)
+		for _, r := range d.Related {
+			trails[in] = append(trails[in], r.Message)
+		}
+	}
+	// A channel the code does not show is a hop of the trail: the URL
+	// that net/http's client keeps in its error.
+	if !slices.ContainsFunc(trails["caseHTTPQuery"], func(m string) bool { return strings.Contains(m, "quoted in the error http.Client.Do returns") }) {
+		t.Errorf("caseHTTPQuery: the trail %q lacks the http.Client.Do hop", trails["caseHTTPQuery"])
 	}
 
 	for _, name := range names {

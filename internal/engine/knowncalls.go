@@ -154,7 +154,12 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 			rt := sig.Results().At(i).Type()
 			switch {
 			case isError(rt):
-				res[i].whole = join(res[i].whole, s.quotedTaint(key, args))
+				q := s.quotedTaint(key, args)
+				if key.Pkg != "fmt" && key.Pkg != "errors" {
+					// An error that quotes its input unseen: say where.
+					q = s.addHop(q, c.Pos(), "quoted in the error "+pkgName(key.Pkg)+"."+key.Name+" returns")
+				}
+				res[i].whole = join(res[i].whole, q)
 			case carriesText(rt):
 				res[i].whole = join(res[i].whole, t)
 			}

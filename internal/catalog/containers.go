@@ -40,6 +40,45 @@ var TextAccumulators = map[TypeKey]bool{
 	{"bytes", "Buffer"}:    true,
 }
 
+// A StdContainer is what one of the standard library's generic map and
+// slice helpers does with the elements of its arguments.
+type StdContainer int
+
+const (
+	// CopyInto puts the elements of argument 1 among those of argument 0
+	// (maps.Copy(dst, src)).
+	CopyInto StdContainer = iota + 1
+	// ElemsOf returns a container of argument 0's elements (maps.Clone,
+	// slices.Clone), or of every argument's (slices.Insert's values).
+	ElemsOf
+	// ElemsOfEach returns a container of the elements of each container
+	// in its variadic argument (slices.Concat(ss...)).
+	ElemsOfEach
+)
+
+// StdContainers are the standard library's generic helpers that move
+// elements between maps and slices: credentials copied with maps.Copy keep
+// their provenance as they do through a range-copy loop.
+var StdContainers = map[FuncKey]StdContainer{
+	{"maps", "Copy"}:           CopyInto,
+	{"maps", "Clone"}:          ElemsOf,
+	{"slices", "Clone"}:        ElemsOf,
+	{"slices", "Clip"}:         ElemsOf,
+	{"slices", "Compact"}:      ElemsOf,
+	{"slices", "CompactFunc"}:  ElemsOf,
+	{"slices", "Grow"}:         ElemsOf,
+	{"slices", "Insert"}:       ElemsOf,
+	{"slices", "Replace"}:      ElemsOf,
+	{"slices", "Delete"}:       ElemsOf,
+	{"slices", "DeleteFunc"}:   ElemsOf,
+	{"slices", "Repeat"}:       ElemsOf,
+	{"slices", "Concat"}:       ElemsOfEach,
+	{"golang.org/x/exp/maps", "Copy"}:     CopyInto,
+	{"golang.org/x/exp/maps", "Clone"}:    ElemsOf,
+	{"golang.org/x/exp/slices", "Clone"}:  ElemsOf,
+	{"golang.org/x/exp/slices", "Insert"}: ElemsOf,
+}
+
 // Marshalers encode their first argument: the text holds what it encodes
 // (json.Marshal, then os.WriteFile, writes it).
 var Marshalers = map[FuncKey]bool{

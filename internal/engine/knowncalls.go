@@ -121,6 +121,9 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 				}
 			}
 		}
+		if op, ok := catalog.StdContainers[fk]; ok {
+			s.stdContainer(op, c, pkgName(pkgPath)+"."+name, value, args)
+		}
 		if catalog.Marshalers[fk] && len(args) > 0 && nres > 0 {
 			// Encoded text holds what was encoded.
 			res[0].whole = join(res[0].whole, s.get(args[0]))

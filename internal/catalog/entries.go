@@ -52,3 +52,56 @@ func IsNamedFormat(format string) bool {
 	}
 	return false
 }
+
+// A FormatEntry is a credential variable or key a format puts a value
+// under, and the index (among the format's arguments) of that value.
+type FormatEntry struct {
+	Name string
+	Arg  int
+}
+
+// FormatEntries returns every credential variable or key a format puts
+// a value under ("aws_access_key_id = %s\naws_session_token = %s"), each
+// with the argument its verb formats, in the order of the format.
+func FormatEntries(format string) []FormatEntry {
+	var out []FormatEntry
+	upper := strings.ToUpper(format)
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			i++
+			continue
+		}
+		// Skip the verb's flags, width and precision; a * takes an argument.
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
+			if format[j] == '*' {
+				arg++
+			}
+			j++
+		}
+		// The text before this verb, back to the previous verb or line.
+		start := strings.LastIndexAny(format[:i], "\n%") + 1
+		before := strings.TrimRight(format[start:i], " \t\"'")
+		if strings.HasSuffix(before, "=") || strings.HasSuffix(before, ":") {
+			key := strings.TrimRight(before[:len(before)-1], " \t")
+			for _, names := range []map[string]bool{TokenEnvNames, KeyEnvNames} {
+				for name := range names {
+					if strings.HasSuffix(strings.ToUpper(key), name) {
+						n := name
+						if upper[start : start+len(key)][len(key)-len(name):] != format[start : start+len(key)][len(key)-len(name):] {
+							n = strings.ToLower(name)
+						}
+						out = append(out, FormatEntry{Name: n, Arg: arg})
+					}
+				}
+			}
+		}
+		arg++
+		i = j
+	}
+	return out
+}

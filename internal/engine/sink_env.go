@@ -92,7 +92,25 @@ func (s *funcState) setenv(pos token.Pos, api, name string, val ssa.Value, t tai
 // or "%s=%s" with a name the caller passes.
 func (s *funcState) formatEntry(t taint, format ssa.Value, rest []ssa.Value) taint {
 	text := constString(format)
-	if name := catalog.EntryName(text, false); name != "" {
+	vals := rest
+	if len(rest) == 1 {
+		if _, xs := sliceElems(rest[0]); xs != nil {
+			vals = xs // the variadic arguments
+		}
+	}
+	if entries := catalog.FormatEntries(text); len(entries) > 0 {
+		// Each name with the argument its verb formats: in
+		// "aws_access_key_id = %s\naws_session_token = %s" the token is the
+		// second argument, whatever the first is.
+		for _, e := range entries {
+			if e.Arg < len(vals) && vals[e.Arg] != nil && !provablyEmpty(underlyingValue(vals[e.Arg])) {
+				if nt := withEntry(t, e.Name, s.get(vals[e.Arg])); nt.entry != t.entry {
+					nt.entry = betterEntry(t.entry, nt.entry)
+					t = nt
+				}
+			}
+		}
+	} else if name := catalog.EntryName(text, false); name != "" {
 		var vt taint
 		nonEmpty := false
 		for _, r := range rest {
@@ -112,6 +130,22 @@ func (s *funcState) formatEntry(t taint, format ssa.Value, rest []ssa.Value) tai
 		}
 	}
 	return t
+}
+
+// betterEntry returns the entry a text that puts values under both names
+// is reported by: a session-token name before a key name, then the
+// smaller.
+func betterEntry(old, name string) string {
+	switch {
+	case old == "":
+		return name
+	case catalog.IsTokenName(old) != catalog.IsTokenName(name):
+		if catalog.IsTokenName(old) {
+			return old
+		}
+		return name
+	}
+	return minLabel(old, name)
 }
 
 // withEntry marks t as text that puts a value (of taint v) under a

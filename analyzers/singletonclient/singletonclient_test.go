@@ -19,7 +19,8 @@ func TestSingletonClient(t *testing.T) {
 		"example.com/fixtures/singletonclient/once",
 		"example.com/fixtures/singletonclient/useconfig",
 		"example.com/fixtures/singletonclient/order",
-		"example.com/fixtures/singletonclient/v1manager")
+		"example.com/fixtures/singletonclient/v1manager",
+		"example.com/fixtures/singletonclient/optfns")
 }
 
 // TestAllServices: every service client with -singletonclient.services=all.

@@ -132,7 +132,7 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 			s.staticSinkCall(c, value, sink, args, res)
 		}
 		if label, ok := catalog.ServiceClientFunc(pkgPath, name, obj.Pkg().Name(), resultTypeName(sig)); ok && nres > 0 {
-			t := s.argsTaint(args)
+			t := join(s.argsTaint(args), s.optionFuncsTaint(args))
 			res[0].whole = join(res[0].whole, taint{frozen: t.frozen, frozenAt: t.frozenAt, frozenIf: t.frozenIf, frozenSrcIf: t.frozenSrcIf, params: t.params, client: label})
 		}
 		if once, ok := catalog.OnceFuncs[fk]; ok && len(c.Args) == 1 {

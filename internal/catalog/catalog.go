@@ -18,6 +18,9 @@ const (
 	V2Credentials = "github.com/aws/aws-sdk-go-v2/credentials"
 	V2STS         = "github.com/aws/aws-sdk-go-v2/service/sts"
 	V2SSO         = "github.com/aws/aws-sdk-go-v2/service/sso"
+	// Cognito identity pools issue temporary credentials of the same
+	// shape (AccessKeyId, SecretKey, SessionToken, Expiration).
+	V2Cognito = "github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 
 	V2Config     = "github.com/aws/aws-sdk-go-v2/config"
 	V2S3         = "github.com/aws/aws-sdk-go-v2/service/s3"
@@ -34,6 +37,7 @@ const (
 	V1Credentials = "github.com/aws/aws-sdk-go/aws/credentials"
 	V1STS         = "github.com/aws/aws-sdk-go/service/sts"
 	V1SSO         = "github.com/aws/aws-sdk-go/service/sso"
+	V1Cognito     = "github.com/aws/aws-sdk-go/service/cognitoidentity"
 
 	SmithyRoot = "github.com/aws/smithy-go"
 
@@ -105,6 +109,14 @@ func init() {
 		Key:   "v2.sso.GetRoleCredentials",
 		Label: "sso.GetRoleCredentials output",
 		Fix:   "use aws.NewCredentialsCache(ssocreds.New(ssoClient, accountID, roleName, startURL))",
+	}
+	cognito := "call GetCredentialsForIdentity from a provider's Retrieve (aws.CredentialsProviderFunc returning CanExpire: true and the answer's Expiration), wrapped in aws.NewCredentialsCache"
+	OutputSources[TypeKey{V2Cognito, "GetCredentialsForIdentityOutput"}] = Source{
+		Key: "v2.cognitoidentity.GetCredentialsForIdentity", Label: "cognitoidentity.GetCredentialsForIdentity output", Fix: cognito,
+	}
+	OutputSources[TypeKey{V1Cognito, "GetCredentialsForIdentityOutput"}] = Source{
+		Key: "v1.cognitoidentity.GetCredentialsForIdentity", Label: "cognitoidentity.GetCredentialsForIdentity output",
+		Fix: "use a credentials.Provider whose IsExpired reports the answer's Expiration",
 	}
 	v1 := map[string]string{
 		"AssumeRole":                "use stscreds.NewCredentials(sess, roleARN)",

@@ -170,4 +170,6 @@ var SecretStructs = map[TypeKey]bool{
 	{V2SSO + "/types", "RoleCredentials"}: true,
 	{V1STS, "Credentials"}:                true,
 	{V1SSO, "RoleCredentials"}:            true,
+	{V2Cognito + "/types", "Credentials"}: true,
+	{V1Cognito, "Credentials"}:            true,
 }

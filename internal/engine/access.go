@@ -247,7 +247,12 @@ func (s *funcState) write(p place, typ types.Type, r rtaint, strong bool) {
 
 // heapName names a place on the heap in messages: "Worker.creds",
 // "sessions[]".
-func heapName(base heapBase, path string) string { return base.Name() + path }
+func heapName(base heapBase, path string) string {
+	if path == ctxSlotPath {
+		return "a context, under the key " + base.Name()
+	}
+	return base.Name() + path
+}
 
 // hasElem reports whether a path goes through elements of a slice, map
 // or channel: such a place stands for many, and is never overwritten.

@@ -143,6 +143,16 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 	// The standard library's string functions (fmt.Sprintf,
 	// strings.TrimSpace, ...) pass their inputs on; a format that puts a
 	// value under a credential name makes an entry.
+	if isContextValue(c) {
+		s.ctxValue(c.Value, c.Args[0], res)
+	}
+	if recv == nil && pkgPath == "context" {
+		if name == "WithValue" {
+			s.withValue(args, res) // the value under its key, not the context as a whole
+			return
+		}
+		s.derivedContext(sig, args, res)
+	}
 	if callee != nil && s.a.foreign(pkgPath) && !catalog.IsSDK(pkgPath) {
 		t := s.argsTaint(args)
 		if recv == nil && len(args) > 1 && strings.HasPrefix(name, "Sprint") {

@@ -40,6 +40,12 @@
 // The fix is the SDK's refreshing provider, for instance
 // aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(stsClient, roleARN)).
 //
+// A provider used only by calls in the function that built it (a debug
+// GetCallerIdentity, a per-request client) is a one-shot use, reported as
+// a warning; -staticcreds.one-shot=false hides these. One that outlives the
+// function (stored, returned, in a goroutine or a worker's loop) is the
+// outage, and the message says how it outlives it.
+//
 // Suppress a finding with a comment on its line or the line above:
 //
 //	//tokenlint:ignore staticcreds the reason

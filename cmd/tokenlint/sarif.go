@@ -252,9 +252,9 @@ func writeGitHub(w io.Writer, findings []finding) {
 			props = append(props, fmt.Sprintf("endLine=%d", f.end.Line), fmt.Sprintf("endColumn=%d", f.end.Column))
 		}
 		props = append(props, "title="+escapeProperty("tokenlint "+f.analyzer.Name))
-		command := "error"
-		if level(f) == "note" {
-			command = "notice"
+		command := map[string]string{"note": "notice", "warning": "warning"}[level(f)]
+		if command == "" {
+			command = "error"
 		}
 		fmt.Fprintf(w, "::%s %s::%s\n", command, strings.Join(props, ","), escapeData(f.diag.Message))
 	}
@@ -328,10 +328,14 @@ func (c lineCache) line(file string, n int) string {
 
 // level is a finding's SARIF level: note for an intentional export
 // reported as one (-exports=note, internal/analysisutil/exports.go),
-// error for every other finding.
+// warning for a one-shot use of frozen credentials, error for every
+// other finding.
 func level(f finding) string {
-	if f.diag.Category == analysisutil.ExportCategory {
+	switch f.diag.Category {
+	case analysisutil.ExportCategory:
 		return "note"
+	case analysisutil.OneShotCategory:
+		return "warning"
 	}
 	return "error"
 }

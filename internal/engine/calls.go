@@ -341,7 +341,7 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, tg target,
 			}
 			continue
 		}
-		h := sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, name: ps.Name, via: s.funcName(tg), ifSource: ps.IfSource, export: ps.Export}
+		h := sinkHit{kind: ps.Kind, pos: c.Pos(), sink: ps.Sink, name: ps.Name, via: s.funcName(tg), ifSource: ps.IfSource, export: ps.Export, oneShot: ps.OneShot, escape: ps.Escape}
 		h.t.client = ps.Client
 		s.hit(resolve(h, t))
 	}

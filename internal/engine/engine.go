@@ -95,6 +95,13 @@ type Finding struct {
 	// lines, credential_process JSON (an intentional export, see
 	// exports.go).
 	Export bool
+	// OneShot is set for a StaticProvider finding at the construction
+	// whose provider, and every config and client built from it, is used
+	// only by calls in the function that built it; Escape says how it
+	// outlives that function otherwise ("returned", "stored in the field
+	// creds", ...), "" when unknown (lifetime.go).
+	OneShot bool
+	Escape  string
 	// Fixes are the rewrites that replace the frozen construction with a
 	// refreshing provider, where that is mechanical and compiles.
 	Fixes []analysis.SuggestedFix

@@ -190,6 +190,10 @@ type ParamSink struct {
 	// Export (secretlog): the parameter is printed to standard output in
 	// a form meant for another program.
 	Export bool
+	// OneShot and Escape (staticcreds): the lifetime of the provider the
+	// function builds from the parameter (engine.Finding's).
+	OneShot bool
+	Escape  string
 }
 
 func (*FuncSummary) AFact() {}

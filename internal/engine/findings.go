@@ -26,6 +26,10 @@ type sinkHit struct {
 	// export: a print to standard output in a form meant for another
 	// program (exports.go).
 	export bool
+	// oneShot and escape: a StaticProvider hit's lifetime, as computed
+	// where the provider is built (lifetime.go), carried to callers.
+	oneShot bool
+	escape  string
 	// ifSource (singletonclient): the parameters in t.params make the
 	// stored client frozen when they carry temporary credentials.
 	ifSource bool
@@ -118,6 +122,9 @@ func (a *analysisState) findings() []Finding {
 	byPos := make(map[token.Pos]Finding)
 	for _, h := range a.hits {
 		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src, Frozen: h.t.frozen, Client: h.t.client, UserClient: a.cat.IsUserClient(h.t.client), Export: h.export}
+		if h.kind == StaticProvider {
+			f.OneShot, f.Escape = h.lifetime()
+		}
 		if h.kind == SecretLog {
 			f.Secret = h.t.secret
 			if h.t.src.Label != "" {
@@ -202,4 +209,15 @@ func findingLess(a, b Finding) bool {
 		return ka < kb
 	}
 	return fmt.Sprint(a.Trail) <= fmt.Sprint(b.Trail)
+}
+
+// lifetime returns whether a StaticProvider hit's provider is used only
+// by calls in the function that builds it, and otherwise how it outlives
+// that function ("" when unknown).
+func (h sinkHit) lifetime() (bool, string) {
+	if h.val != nil {
+		e := escapeOf(h.val)
+		return e == "", e
+	}
+	return h.oneShot, h.escape
 }

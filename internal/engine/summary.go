@@ -80,14 +80,19 @@ func (s *funcState) summarise() *FuncSummary {
 			// Reported at the construction itself, where the fix goes.
 			continue
 		}
+		var oneShot bool
+		var escape string
+		if h.kind == StaticProvider {
+			oneShot, escape = h.lifetime()
+		}
 		for _, p := range bits(h.t.params) {
 			if h.nameParam != 0 && p == h.nameParam-1 {
 				continue // the name, not a value
 			}
-			add(ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, NameParam: h.nameParam, Export: h.export})
+			add(ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, NameParam: h.nameParam, Export: h.export, OneShot: oneShot, Escape: escape})
 		}
 		for _, p := range bits(h.t.calls) {
-			add(ParamSink{Param: p, Call: true, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, Export: h.export})
+			add(ParamSink{Param: p, Call: true, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, Export: h.export, OneShot: oneShot, Escape: escape})
 		}
 	}
 	sort.Slice(sum.Sinks, func(i, j int) bool {

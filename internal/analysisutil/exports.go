@@ -3,8 +3,6 @@ package analysisutil
 import (
 	"flag"
 	"fmt"
-
-	"github.com/tokenlint/tokenlint/internal/engine"
 )
 
 // Intentional exports are credentials a program hands to another program
@@ -66,19 +64,3 @@ func RegisterExports(fs *flag.FlagSet) { fs.Var(&Exports, ExportsFlag, ExportsUs
 // ExportNote is how an intentional export's message ends: that it is
 // one, and how to hide the category.
 const ExportNote = "if this program is a credential tool whose output is meant for another program, this is an intentional export: hide intentional exports with -exports=off"
-
-// OneShotCategory is the Diagnostic.Category of a static provider used
-// only by calls in the function that built it (engine.Finding.OneShot):
-// reported as a warning, not an error.
-const OneShotCategory = "one-shot"
-
-// category returns the Diagnostic.Category of a finding of analyzer name.
-func category(name string, f engine.Finding) string {
-	switch {
-	case f.Export && Exports == ExportsNote:
-		return ExportCategory
-	case f.OneShot:
-		return OneShotCategory
-	}
-	return name
-}

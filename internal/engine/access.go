@@ -162,7 +162,14 @@ func (s *funcState) readPlace(p place, m readMode) taint {
 		c := s.classOf(p.root)
 		t = s.memPaths(p.root, c).read(p.path, m)
 		if m != readBelow || p.path == "" {
-			t = join(t, s.rootWhole(p.root))
+			rw := s.rootWhole(p.root)
+			if idx, ok := s.paramIndex(p.root); ok && p.path != "" && rw.params == 1<<idx && idx < maxParams {
+				// A field read through a parameter: the caller's
+				// object at that path (parampaths.go).
+				pt := pathTaint(idx, p.path)
+				rw.pathOnly, rw.ppaths = pt.pathOnly, pt.ppaths
+			}
+			t = join(t, rw)
 		}
 		t = join(t, s.fields[p.root].read(p.path, m))
 		if !readsHeap(c, p.root) {

@@ -78,6 +78,11 @@ type TaintSummary struct {
 	FrozenSrcIf []int
 	// Params lists the parameters whose values flow to the value.
 	Params []int
+	// ParamPaths lists the fields of parameters whose values flow to the
+	// value when the parameter itself does not (a getter), each as the
+	// parameter's index and the path: "0.profile" (see ParamPath.String;
+	// strings keep the facts small).
+	ParamPaths []string
 	// Calls lists the (func-typed) parameters whose results the value is.
 	Calls []int
 	// EntryIf lists the parameters that name, at the caller, the
@@ -117,7 +122,7 @@ func (f FuncRef) String() string {
 
 func (t *TaintSummary) empty() bool {
 	return t.Source == "" && t.Entry == "" && t.Frozen == "" && t.Client == "" && len(t.FrozenIf) == 0 &&
-		len(t.FrozenSrcIf) == 0 && len(t.Params) == 0 && len(t.Calls) == 0 && len(t.EntryIf) == 0 && len(t.Funcs) == 0 && t.Secret == 0
+		len(t.FrozenSrcIf) == 0 && len(t.Params) == 0 && len(t.ParamPaths) == 0 && len(t.Calls) == 0 && len(t.EntryIf) == 0 && len(t.Funcs) == 0 && t.Secret == 0
 }
 
 func (t *TaintSummary) describe(what string) []string {
@@ -127,6 +132,9 @@ func (t *TaintSummary) describe(what string) []string {
 	}
 	if len(t.Params) > 0 {
 		parts = append(parts, fmt.Sprintf("%s from params %v", what, t.Params))
+	}
+	if len(t.ParamPaths) > 0 {
+		parts = append(parts, fmt.Sprintf("%s from param fields %v", what, t.ParamPaths))
 	}
 	if len(t.Calls) > 0 {
 		parts = append(parts, fmt.Sprintf("%s from calling params %v", what, t.Calls))

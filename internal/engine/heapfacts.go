@@ -158,9 +158,10 @@ func (a *analysisState) factTaint(ts TaintSummary) taint {
 // summarize is factTaint's inverse: what a settled taint says to other
 // functions and packages.
 func (a *analysisState) summarize(t taint) TaintSummary {
+	whole, paths := summaryPaths(t)
 	ts := TaintSummary{
 		Source: t.src.Key, Parts: t.parts, Entry: t.entry, Frozen: t.frozen, Client: t.client,
-		FrozenIf: bits(t.frozenIf), FrozenSrcIf: bits(t.frozenSrcIf), Params: bits(t.params),
+		FrozenIf: bits(t.frozenIf), FrozenSrcIf: bits(t.frozenSrcIf), Params: bits(whole), ParamPaths: paths,
 		Calls: bits(t.calls), EntryIf: bits(t.entryIf), Funcs: funcRefs(t.fns),
 		Secret: t.secret, SecretFrom: t.secretFrom,
 	}

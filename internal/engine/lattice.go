@@ -64,6 +64,11 @@ type taint struct {
 	// origin is where src came from: the source and the hops between
 	// (see trail.go); it goes with src.
 	origin *trail
+	// pathOnly are the bits of params that the value owes only to fields
+	// read through those parameters, at the paths ppaths lists (a getter
+	// returns c.profile: its result owes c's .profile, not c's token).
+	pathOnly uint64
+	ppaths   *paramPaths
 }
 
 func (t taint) empty() bool {
@@ -95,6 +100,8 @@ func join(a, b taint) taint {
 	}
 	a.client = minLabel(a.client, b.client)
 	a.parts |= b.parts
+	a.pathOnly = (a.pathOnly | ^a.params) & (b.pathOnly | ^b.params) & (a.params | b.params)
+	a.ppaths = a.ppaths.union(b.ppaths)
 	a.params |= b.params
 	a.calls |= b.calls
 	a.entryIf |= b.entryIf
@@ -141,6 +148,7 @@ func narrow(t taint, mask uint8) taint {
 // variables) keeps the rest.
 func local(t taint) taint {
 	t.params, t.calls, t.entryIf, t.frozenIf, t.frozenSrcIf = 0, 0, 0, 0, 0
+	t.pathOnly, t.ppaths = 0, nil
 	return t
 }
 

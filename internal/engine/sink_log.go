@@ -360,7 +360,16 @@ func (s *funcState) redacts(m *types.Func, x ssa.Value) bool {
 		// Another package's method: its summary must show that its
 		// result owes nothing to the receiver.
 		sum := s.summaryOf(target{obj: m})
-		return sum != nil && len(sum.Results) > 0 && len(sum.Results[0].Params) == 0 && sum.Results[0].Source == ""
+		if sum == nil || len(sum.Results) == 0 || len(sum.Results[0].Params) > 0 || sum.Results[0].Source != "" {
+			return false
+		}
+		for _, s1 := range sum.Results[0].ParamPaths {
+			pp, ok := parseParamPath(s1)
+			if name, _ := splitField(pp.Path); !ok || pp.Param == 0 && secretFields[name] {
+				return false // it shows a secret field of its receiver
+			}
+		}
+		return true
 	}
 	return readsOnly(fn, fn.Params[0], secretFields)
 }

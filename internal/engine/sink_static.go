@@ -73,7 +73,7 @@ func (s *funcState) customStaticProvider(ptr types.Type) string {
 		return ""
 	}
 	r := sum.Results[0]
-	if sum.Fetches || !slices.Contains(r.Params, 0) {
+	if sum.Fetches || !slices.Contains(r.Params, 0) && !slices.ContainsFunc(r.ParamPaths, func(p string) bool { pp, _ := parseParamPath(p); return pp.Param == 0 }) {
 		return "" // it fetches credentials, or returns no part of itself
 	}
 	return "*" + named.Obj().Name() + " (its Retrieve returns what it was built with)"

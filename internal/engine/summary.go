@@ -18,6 +18,18 @@ func (s *funcState) instantiate(ts TaintSummary, ac actuals) taint {
 	for _, p := range ts.Params {
 		t = join(t, s.argTaint(ac, p))
 	}
+	for _, s1 := range ts.ParamPaths {
+		// What the caller's argument holds at the path the callee read.
+		pp, ok := parseParamPath(s1)
+		if !ok {
+			continue
+		}
+		if v := ac.val(pp.Param); v != nil {
+			t = join(t, s.argPathTaint(v, pp.Path))
+		} else {
+			t = join(t, ac.known[pp.Param])
+		}
+	}
 	for _, p := range ts.FrozenIf {
 		// A helper that builds a static provider from its token
 		// parameter returns a frozen one when the argument is not

@@ -82,46 +82,35 @@ func reachableAfter(from, r ssa.Instruction) bool {
 				return true // r comes later in the block
 			}
 			if in == r {
-				return inLoopWithout(fb, nil) // earlier: only if a loop comes back
+				return blockReaches(fb, fb, nil) // earlier: only if a loop comes back
 			}
 		}
 	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), fb.Succs...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if x == rb {
-			return true
-		}
-		if !seen[x] {
-			seen[x] = true
-			work = append(work, x.Succs...)
-		}
-	}
-	return false
+	return blockReaches(fb, rb, nil)
 }
 
 // inLoopWithout reports whether block b is on a cycle of its function's
 // control flow that does not pass through block built: a use repeated
 // for as long as a loop runs, on a provider built once before it.
 func inLoopWithout(b, built *ssa.BasicBlock) bool {
-	if b == nil || b == built {
-		return false
-	}
-	seen := map[*ssa.BasicBlock]bool{built: true}
-	work := append([]*ssa.BasicBlock(nil), b.Succs...)
+	return b != nil && b != built && blockReaches(b, b, built)
+}
+
+// blockReaches reports whether control can go from block from (after it) to
+// block to without passing through block avoid.
+func blockReaches(from, to, avoid *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{avoid: true}
+	work := append([]*ssa.BasicBlock(nil), from.Succs...)
 	for len(work) > 0 {
 		x := work[len(work)-1]
 		work = work[:len(work)-1]
-		if x == b {
+		if x == to {
 			return true
 		}
-		if seen[x] {
-			continue
+		if !seen[x] {
+			seen[x] = true
+			work = append(work, x.Succs...)
 		}
-		seen[x] = true
-		work = append(work, x.Succs...)
 	}
 	return false
 }

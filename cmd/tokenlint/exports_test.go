@@ -44,20 +44,9 @@ func TestExportsSwitch(t *testing.T) {
 	}
 
 	// SARIF: notes for the exports, errors for the leaks.
-	stdout, stderr, code = run(t, bin, "-format=sarif", pkg)
-	var doc struct {
-		Runs []struct {
-			Results []struct {
-				Level   string
-				Message struct{ Text string }
-			}
-		}
-	}
-	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || code != 3 || len(doc.Runs) != 1 {
-		t.Fatalf("-format=sarif: exit %d, %v\n%s%s", code, err, stdout, stderr)
-	}
+	results := sarifResults(t, bin, "-format=sarif", pkg)
 	levels := map[string]int{}
-	for _, r := range doc.Runs[0].Results {
+	for _, r := range results {
 		isExport := strings.Contains(r.Message.Text, export)
 		if want := map[bool]string{true: "note", false: "error"}[isExport]; r.Level != want {
 			t.Errorf("SARIF level %q, want %q: %s", r.Level, want, r.Message.Text)
@@ -86,4 +75,24 @@ func TestExportsSwitch(t *testing.T) {
 	if code != 0 {
 		t.Errorf("go vet -exports=off on envoverride/exec: exit %d, want 0\n%s", code, stderr)
 	}
+}
+
+// sarifResult is what the level tests read of a SARIF result.
+type sarifResult struct {
+	Level   string
+	Message struct{ Text string }
+}
+
+// sarifResults runs the tool with args (which ask for -format=sarif) and
+// returns its one run's results; the run must find something (exit 3).
+func sarifResults(t *testing.T, bin string, args ...string) []sarifResult {
+	t.Helper()
+	stdout, stderr, code := run(t, bin, args...)
+	var doc struct {
+		Runs []struct{ Results []sarifResult }
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || code != 3 || len(doc.Runs) != 1 {
+		t.Fatalf("%v: exit %d, %v\n%s%s", args, code, err, stdout, stderr)
+	}
+	return doc.Runs[0].Results
 }

@@ -1,7 +1,6 @@
 package main_test
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -24,20 +23,9 @@ func TestOneShot(t *testing.T) {
 		t.Errorf("-staticcreds.one-shot=false: exit %d, want the 7 escaping findings only\n%s%s", code, stdout, stderr)
 	}
 
-	stdout, stderr, code = run(t, bin, "-staticcreds", "-format=sarif", pkg)
-	var doc struct {
-		Runs []struct {
-			Results []struct {
-				Level   string
-				Message struct{ Text string }
-			}
-		}
-	}
-	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || code != 3 || len(doc.Runs) != 1 {
-		t.Fatalf("-format=sarif: exit %d, %v\n%s%s", code, err, stdout, stderr)
-	}
+	results := sarifResults(t, bin, "-staticcreds", "-format=sarif", pkg)
 	warnings := 0
-	for _, r := range doc.Runs[0].Results {
+	for _, r := range results {
 		want := "error"
 		if strings.Contains(r.Message.Text, once) {
 			want = "warning"

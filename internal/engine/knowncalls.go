@@ -60,10 +60,8 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 				s.logSink(c, sink, args, true)
 			}
 			if enc, ok := catalog.ConsoleEncoders[rk]; ok && name == "Encode" && len(args) == 2 && isConsole(args[0]) {
-				sink := catalog.LogSink{Name: enc + " to the console", Reflective: true}
-				if isStdout(args[0]) {
-					sink.Name, sink.Stdout = enc+" to os.Stdout", true
-				}
+				sink := consoleSink(enc, args[0])
+				sink.Reflective = true
 				s.logSink(c, sink, args, true)
 			}
 		}
@@ -90,10 +88,8 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 				s.logSink(c, sink, args, false)
 			}
 			if name, ok := catalog.ConsoleFuncs[fk]; ok && len(args) > 1 && isConsole(args[0]) {
-				sink := catalog.LogSink{Name: name + " to the console", Arg: 1}
-				if isStdout(args[0]) {
-					sink.Name, sink.Stdout = name+" to os.Stdout", true
-				}
+				sink := consoleSink(name, args[0])
+				sink.Arg = 1
 				s.logSink(c, sink, args, false)
 			}
 		}

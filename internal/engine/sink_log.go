@@ -429,6 +429,16 @@ func isConsole(w ssa.Value) bool {
 	return name == "Stdout" || name == "Stderr"
 }
 
+// consoleSink is the sink of a write by api to w, os.Stdout or os.Stderr:
+// named by where it goes, and marked Stdout for os.Stdout, where output
+// for another program goes (exports.go).
+func consoleSink(api string, w ssa.Value) catalog.LogSink {
+	if isStdout(w) {
+		return catalog.LogSink{Name: api + " to os.Stdout", Stdout: true}
+	}
+	return catalog.LogSink{Name: api + " to the console"}
+}
+
 // isStdout reports whether a writer is os.Stdout.
 func isStdout(w ssa.Value) bool { return osStream(w) == "Stdout" }
 

@@ -29,8 +29,8 @@ const (
 )
 
 func message(f engine.Finding) string {
-	if f.Kind == engine.EnvChild && (!checkExec || analysisutil.Exports == analysisutil.ExportsOff) {
-		return "" // an intentional export, switched off
+	if f.Kind == engine.EnvChild && !checkExec {
+		return "" // -exports=off hides it too (analysisutil.hidden)
 	}
 	what := "a session token"
 	if f.Name != "" {

@@ -40,14 +40,9 @@ func message(f engine.Finding) string {
 	if f.Via != "" {
 		via = " (through " + f.Via + ")"
 	}
-	if f.Export {
-		switch analysisutil.Exports {
-		case analysisutil.ExportsOff:
-			return ""
-		case analysisutil.ExportsNote:
-			return fmt.Sprintf("%s prints %s%s to standard output in a form meant for another program (export lines, KEY=value lines, credential_process JSON): whatever captures this output holds a credential until it expires; %s",
-				strings.TrimSuffix(f.Sink, " to os.Stdout"), what, via, analysisutil.ExportNote)
-		}
+	if f.Export && analysisutil.Exports == analysisutil.ExportsNote {
+		return fmt.Sprintf("%s prints %s%s to standard output in a form meant for another program (export lines, KEY=value lines, credential_process JSON): whatever captures this output holds a credential until it expires; %s",
+			strings.TrimSuffix(f.Sink, " to os.Stdout"), what, via, analysisutil.ExportNote)
 	}
 	return fmt.Sprintf("%s logs %s%s: a secret in logs is a credential leak, valid wherever the logs go until it expires; log the credentials' Source and Expires instead",
 		f.Sink, what, via)

@@ -36,6 +36,9 @@ func NewAnalyzer(name, doc string, message func(engine.Finding) string) *analysi
 		}
 		r := NewReporter(pass)
 		for _, f := range res.Findings {
+			if hidden(f) {
+				continue
+			}
 			if msg := message(f); msg != "" {
 				r.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Category: category(name, f), Message: msg, URL: a.URL, Related: Related(pass, f.Trail), SuggestedFixes: f.Fixes})
 			}

@@ -3,6 +3,8 @@ package analysisutil
 import (
 	"flag"
 	"fmt"
+
+	"github.com/tokenlint/tokenlint/internal/engine"
 )
 
 // Intentional exports are credentials a program hands to another program
@@ -60,6 +62,17 @@ func (m *ExportsMode) Set(s string) error {
 
 // RegisterExports adds the -exports switch to a flag set.
 func RegisterExports(fs *flag.FlagSet) { fs.Var(&Exports, ExportsFlag, ExportsUsage) }
+
+// intentionalExport reports whether a finding is of the category: a print
+// for another program (secretlog) or a child's environment (envoverride).
+func intentionalExport(f engine.Finding) bool {
+	return f.Export || f.Kind == engine.EnvChild
+}
+
+// hidden reports whether the switch hides a finding: -exports=off.
+func hidden(f engine.Finding) bool {
+	return Exports == ExportsOff && intentionalExport(f)
+}
 
 // ExportNote is how an intentional export's message ends: that it is
 // one, and how to hide the category.

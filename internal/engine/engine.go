@@ -105,6 +105,9 @@ type Finding struct {
 	// Fixes are the rewrites that replace the frozen construction with a
 	// refreshing provider, where that is mechanical and compiles.
 	Fixes []analysis.SuggestedFix
+	// tokenTrail says Trail is the session token's own (lattice.go): of
+	// two hits at one construction, the token's trail is reported.
+	tokenTrail bool
 }
 
 // Result is the engine's result for one package.

@@ -121,7 +121,7 @@ func (a *analysisState) findings() []Finding {
 	a.indexSyntax()
 	byPos := make(map[token.Pos]Finding)
 	for _, h := range a.hits {
-		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src, Frozen: h.t.frozen, Client: h.t.client, UserClient: a.cat.IsUserClient(h.t.client), Export: h.export}
+		f := Finding{Kind: h.kind, Pos: h.pos, Sink: h.sink, Name: h.name, Via: h.via, Source: h.t.src, Frozen: h.t.frozen, Client: h.t.client, UserClient: a.cat.IsUserClient(h.t.client), Export: h.export, tokenTrail: h.t.tokenTrail}
 		if h.kind == StaticProvider {
 			f.OneShot, f.Escape = h.lifetime()
 		}
@@ -200,13 +200,17 @@ func (a *analysisState) indexSyntax() {
 }
 
 // findingLess orders two findings at one position, for the one kept: by
-// kind, then source and name, then trail.
+// kind, then source and name, then the session token's trail before
+// another part's (lattice.go), then trail.
 func findingLess(a, b Finding) bool {
 	if a.Kind != b.Kind {
 		return a.Kind < b.Kind
 	}
 	if ka, kb := a.Source.Label+a.Name, b.Source.Label+b.Name; ka != kb {
 		return ka < kb
+	}
+	if a.tokenTrail != b.tokenTrail {
+		return a.tokenTrail
 	}
 	return fmt.Sprint(a.Trail) <= fmt.Sprint(b.Trail)
 }

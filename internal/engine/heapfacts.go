@@ -139,6 +139,7 @@ func (a *analysisState) foreignStores() map[string][]ForeignEntry {
 func (a *analysisState) factTaint(ts TaintSummary) taint {
 	t := taint{src: a.cat.SourceByKey(ts.Source), parts: ts.Parts, entry: ts.Entry, frozen: ts.Frozen, client: ts.Client, fns: a.fnsOf(ts.Funcs), secret: ts.Secret, secretFrom: ts.SecretFrom}
 	if t.src.Label != "" {
+		t.tokenTrail = ts.TokenTrail
 		if ts.from != nil {
 			t.origin = a.importTrail(ts.from, ts.Trail)
 		} else {
@@ -166,7 +167,7 @@ func (a *analysisState) summarize(t taint) TaintSummary {
 		Secret: t.secret, SecretFrom: t.secretFrom,
 	}
 	if t.src.Label != "" {
-		ts.trail = t.origin
+		ts.trail, ts.TokenTrail = t.origin, t.tokenTrail
 	}
 	if t.frozen != "" {
 		ts.frozenAt = t.frozenAt

@@ -64,6 +64,12 @@ type taint struct {
 	// origin is where src came from: the source and the hops between
 	// (see trail.go); it goes with src.
 	origin *trail
+	// tokenTrail says that origin is the trail of a value that carries
+	// the session token: of the trails of one source, the token's wins,
+	// since the token is what expires and what every finding is about
+	// (a static provider built from h.ID, h.Secret, h.Token names the
+	// store into h.Token, not the one into h.ID).
+	tokenTrail bool
 	// pathOnly are the bits of params that the value owes only to fields
 	// read through those parameters, at the paths ppaths lists (a getter
 	// returns c.profile: its result owes c's .profile, not c's token).
@@ -85,16 +91,18 @@ func minLabel(a, b string) string {
 }
 
 // sourced returns the taint of a value fresh from a source.
-func sourced(src catalog.Source) taint { return taint{src: src, parts: catalog.PartsAll} }
+func sourced(src catalog.Source) taint {
+	return taint{src: src, parts: catalog.PartsAll, tokenTrail: true}
+}
 
 // join merges two taints. Of two sources (or entries) the one with the
 // smaller label wins (then the smaller trail), so that the result does
 // not depend on visiting order.
 func join(a, b taint) taint {
 	if b.src.Label != "" && (a.src.Label == "" || sourceLess(b, a)) {
-		a.src, a.origin = b.src, b.origin
+		a.src, a.origin, a.tokenTrail = b.src, b.origin, b.tokenTrail
 	}
-	a.entry = minLabel(a.entry, b.entry)
+	a.entry = betterEntry(a.entry, b.entry)
 	if b.frozen != "" && (a.frozen == "" || b.frozen < a.frozen || b.frozen == a.frozen && b.frozenAt.less(a.frozenAt)) {
 		a.frozen, a.frozenAt = b.frozen, b.frozenAt
 	}
@@ -128,6 +136,9 @@ func sourceLess(a, b taint) bool {
 	if a.src.Key != b.src.Key {
 		return a.src.Key < b.src.Key
 	}
+	if a.tokenTrail != b.tokenTrail {
+		return a.tokenTrail
+	}
 	return a.origin.less(b.origin)
 }
 
@@ -136,6 +147,9 @@ func narrow(t taint, mask uint8) taint {
 	t.parts &= mask
 	if t.parts == 0 {
 		t.src, t.origin = catalog.Source{}, nil
+	}
+	if t.parts&catalog.PartToken == 0 {
+		t.tokenTrail = false
 	}
 	if t.secret &= mask; t.secret == 0 {
 		t.secretFrom = ""

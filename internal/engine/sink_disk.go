@@ -158,7 +158,7 @@ func (s *funcState) reflectEntries(v ssa.Value, t taint) taint {
 			continue
 		}
 		if catalog.TokenFileKeys[key] || ft.src.Label != "" {
-			t.entry = minLabel(t.entry, key)
+			t.entry = betterEntry(t.entry, key)
 		}
 	}
 	return t

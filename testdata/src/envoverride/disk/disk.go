@@ -98,7 +98,7 @@ func iniProfile(ctx context.Context, c *sts.Client, path string) error {
 	sec.Key("aws_access_key_id").SetValue(*out.Credentials.AccessKeyId)
 	sec.Key("aws_secret_access_key").SetValue(*out.Credentials.SecretAccessKey)
 	sec.Key("aws_session_token").SetValue(*out.Credentials.SessionToken)
-	return cfg.SaveTo(path) // want `ini\.File\.SaveTo writes aws_access_key_id from sts\.AssumeRole output \(.+\) to disk`
+	return cfg.SaveTo(path) // want `ini\.File\.SaveTo writes aws_session_token from sts\.AssumeRole output \(.+\) to disk`
 }
 
 // An ini file with a region only: not reported.

@@ -25,7 +25,7 @@ func run(ctx context.Context, c *sts.Client) error {
 	env.Set("AWS_ACCESS_KEY_ID", *out.Credentials.AccessKeyId)
 	env.Set("AWS_SESSION_TOKEN", *out.Credentials.SessionToken)
 	cmd := exec.Command("terraform", "apply")
-	cmd.Env = env // want `exec\.Cmd\.Env puts AWS_ACCESS_KEY_ID from sts\.AssumeRole output \(.+\) into a child process's environment`
+	cmd.Env = env // want `exec\.Cmd\.Env puts AWS_SESSION_TOKEN from sts\.AssumeRole output \(.+\) into a child process's environment`
 	return cmd.Run()
 }
 

@@ -18,7 +18,7 @@ func runWithToken(ctx context.Context, c *sts.Client) error {
 		return err
 	}
 	cmd := exec.Command("terraform", "apply")
-	cmd.Env = append(os.Environ(), // want `exec\.Cmd\.Env puts AWS_ACCESS_KEY_ID from sts\.AssumeRole output \(.+\) into a child process's environment: a child that outlives the session cannot refresh it and fails with ExpiredToken; serve credentials to the child from a refreshing endpoint instead`
+	cmd.Env = append(os.Environ(), // want `exec\.Cmd\.Env puts AWS_SESSION_TOKEN from sts\.AssumeRole output \(.+\) into a child process's environment: a child that outlives the session cannot refresh it and fails with ExpiredToken; serve credentials to the child from a refreshing endpoint instead`
 		"AWS_ACCESS_KEY_ID="+aws.ToString(out.Credentials.AccessKeyId),
 		"AWS_SESSION_TOKEN="+aws.ToString(out.Credentials.SessionToken),
 	)

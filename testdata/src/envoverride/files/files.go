@@ -37,7 +37,7 @@ func reflectProfile(ctx context.Context, c *sts.Client, path string) error {
 	if err := f.Section("default").ReflectFrom(&p); err != nil {
 		return err
 	}
-	return f.SaveTo(path) // want `ini\.File\.SaveTo writes aws_access_key_id from sts\.AssumeRole output \(.+\) to disk`
+	return f.SaveTo(path) // want `ini\.File\.SaveTo writes aws_session_token from sts\.AssumeRole output \(.+\) to disk`
 }
 
 // A profile with a region only: not reported.

@@ -97,7 +97,7 @@ type TaintSummary struct {
 	// session token took those steps (the other parts may have taken
 	// others), so a finding about the token shows them (lattice.go).
 	TokenTrail bool
-	trail *trail
+	trail      *trail
 	// FrozenTrail is where Frozen was made, likewise.
 	FrozenTrail int
 	frozenAt    *trail

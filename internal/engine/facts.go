@@ -93,11 +93,11 @@ type TaintSummary struct {
 	// package that exports the fact. trail is the same within the package
 	// being analysed.
 	Trail int
+	trail *trail
 	// TokenTrail says that Trail is the session token's own: the
 	// session token took those steps (the other parts may have taken
 	// others), so a finding about the token shows them (lattice.go).
 	TokenTrail bool
-	trail      *trail
 	// FrozenTrail is where Frozen was made, likewise.
 	FrozenTrail int
 	frozenAt    *trail

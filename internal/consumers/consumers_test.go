@@ -229,33 +229,54 @@ func checkTrailNames(t *testing.T, out []byte) {
 	}
 }
 
+// findings extracts the findings of an output, each with its trail: the
+// finding's line, then one line for each step, "\t" + "file:line:col: step".
 func findings(out []byte) []string {
-	var lines []string
+	var entries []string
 	for _, l := range strings.Split(string(out), "\n") {
-		if findingLine.MatchString(l) {
-			lines = append(lines, l)
+		switch {
+		case findingLine.MatchString(l):
+			entries = append(entries, l)
+		case relatedLine.MatchString(l) && len(entries) > 0:
+			entries[len(entries)-1] += "\n\t" + strings.Replace(l, ": \t", ": ", 1)
 		}
 	}
-	return lines
+	return entries
 }
 
-// normalize makes findings independent of the machine: module-cache paths
-// become module@version/file, and the list is sorted.
-func normalize(dir, modcache string, lines []string) []string {
+// normalize makes findings and their trails independent of the machine:
+// module-cache paths become module@version/file, and the list is sorted.
+func normalize(dir, modcache string, entries []string) []string {
 	var out []string
-	for _, l := range lines {
-		m := findingLine.FindStringSubmatch(l)
-		file := m[1]
-		if !filepath.IsAbs(file) {
-			file = filepath.Join(dir, file)
+	for _, e := range entries {
+		lines := strings.Split(e, "\n")
+		for i, l := range lines {
+			prefix, l := "", l
+			if i > 0 {
+				prefix, l = "\t", strings.TrimPrefix(l, "\t")
+			}
+			m := findingLine.FindStringSubmatch(l)
+			lines[i] = fmt.Sprintf("%s%s:%s:%s: %s", prefix, moduleFile(dir, modcache, m[1]), m[2], m[3], m[4])
 		}
-		if rel, err := filepath.Rel(modcache, file); err == nil && !strings.HasPrefix(rel, "..") {
-			file = filepath.ToSlash(rel)
-		}
-		out = append(out, fmt.Sprintf("%s:%s:%s: %s", file, m[2], m[3], m[4]))
+		out = append(out, strings.Join(lines, "\n"))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// moduleFile names a file of the module cache module@version/file. A
+// trail step the standalone driver prints is named so already.
+func moduleFile(dir, modcache, file string) string {
+	if !filepath.IsAbs(file) {
+		if strings.Contains(file, "@v") {
+			return file
+		}
+		file = filepath.Join(dir, file)
+	}
+	if rel, err := filepath.Rel(modcache, file); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return file
 }
 
 // checkGolden compares the findings with the reviewed golden file and

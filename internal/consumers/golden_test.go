@@ -22,11 +22,13 @@ var verdicts = []string{
 // regressFixture names the fixture a false-positive verdict must cite.
 var regressFixture = regexp.MustCompile(`testdata/src/regress/[A-Za-z0-9_-]+`)
 
-// A golden file lists the expected findings, one a line:
+// A golden file lists the expected findings, each on a line with its
+// verdict, followed by its trail, a line for each step:
 //
 //	<finding> -- <verdict>: <why, after reading the code>
+//		<file>:<line>:<col>: <step>
 type golden struct {
-	order    []string          // findings in file order
+	order    []string          // findings (with their trails) in file order
 	verdict  map[string]string // finding -> "verdict: why"
 	problems []string          // malformed lines
 }
@@ -40,24 +42,44 @@ func readGolden(name, repo string) (*golden, error) {
 	}
 	defer f.Close()
 	g := &golden{verdict: make(map[string]string)}
+	var finding, why string
+	var at int
+	flush := func() {
+		if finding == "" {
+			return
+		}
+		if _, dup := g.verdict[finding]; dup {
+			g.problems = append(g.problems, fmt.Sprintf("%s:%d: finding listed twice", filepath.Base(name), at))
+		} else {
+			g.order = append(g.order, finding)
+			g.verdict[finding] = why
+		}
+		finding = ""
+	}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
+		raw := sc.Text()
+		line := strings.TrimSpace(raw)
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+			continue
+		case strings.HasPrefix(raw, "\t"):
+			if finding == "" {
+				g.problems = append(g.problems, fmt.Sprintf("%s:%d: a trail step without a finding before it", filepath.Base(name), n))
+				continue
+			}
+			finding += "\n\t" + line
 			continue
 		}
-		finding, why, _ := strings.Cut(line, " -- ")
+		flush()
+		finding, why, _ = strings.Cut(line, " -- ")
+		at = n
 		if msg := checkVerdict(why, repo); msg != "" {
 			g.problems = append(g.problems, fmt.Sprintf("%s:%d: %s", filepath.Base(name), n, msg))
 		}
-		if _, dup := g.verdict[finding]; dup {
-			g.problems = append(g.problems, fmt.Sprintf("%s:%d: finding listed twice", filepath.Base(name), n))
-			continue
-		}
-		g.order = append(g.order, finding)
-		g.verdict[finding] = why
 	}
+	flush()
 	return g, sc.Err()
 }
 
@@ -111,17 +133,22 @@ func (g *golden) candidate(header string, found []string) string {
 		switch {
 		case ok:
 		case byPos[position(f)] != "":
-			why = "RECHECK (the message changed) " + byPos[position(f)]
+			why = "RECHECK (the message or trail changed) " + byPos[position(f)]
 		default:
 			why = "TODO: read the code, then write the verdict"
 		}
-		fmt.Fprintf(&b, "%s -- %s\n", f, why)
+		first, trail, _ := strings.Cut(f, "\n")
+		fmt.Fprintf(&b, "%s -- %s\n", first, why)
+		if trail != "" {
+			fmt.Fprintf(&b, "%s\n", trail)
+		}
 	}
 	return b.String()
 }
 
 // position returns the "file:line:col" of a finding.
 func position(finding string) string {
+	finding, _, _ = strings.Cut(finding, "\n")
 	if m := findingLine.FindStringSubmatch(finding); m != nil {
 		return m[1] + ":" + m[2] + ":" + m[3]
 	}

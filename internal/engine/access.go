@@ -177,7 +177,7 @@ func (s *funcState) readPlace(p place, m readMode) taint {
 		}
 	}
 	if p.hbase != nil {
-		t = join(t, s.a.heapPaths(p.hbase).read(p.hpath, m))
+		t = join(t, s.a.heapRead(p.hbase, p.sites, p.hpath, m))
 		t = join(t, s.a.importedPaths(p.hbase).read(p.hpath, m))
 	}
 	return masked(t, p.mask)
@@ -217,6 +217,12 @@ func (s *funcState) readShape(p place, typ types.Type) rtaint {
 // write stores a value of shape r and type typ at p. A store that
 // overwrites a whole object in program order kills what was there.
 func (s *funcState) write(p place, typ types.Type, r rtaint, strong bool) {
+	s.writeTo(p, typ, r, strong, nil)
+}
+
+// writeTo is write, for a pointer value whose pointee is at the sites
+// given (nil: unknown): the fields of r are the pointee's.
+func (s *funcState) writeTo(p place, typ types.Type, r rtaint, strong bool, ptee *siteSet) {
 	c := classRef
 	if p.root != nil {
 		c = s.classOf(p.root)
@@ -243,11 +249,17 @@ func (s *funcState) write(p place, typ types.Type, r rtaint, strong bool) {
 	if p.hbase == nil || !writesHeap(c, p.root) {
 		return
 	}
-	s.a.heap.store(p.hbase, p.hpath, s.addHop(r.whole, s.pos, "stored in "+heapName(p.hbase, p.hpath)))
+	if prm, ok := p.root.(*ssa.Parameter); ok && s.a.callersStore(prm) && s.a.returnsFrom(s.block) {
+		return // each caller stores it at its argument's sites
+	}
+	s.a.heap.store(p.hbase, p.sites, p.hpath, s.addHop(r.whole, s.pos, "stored in "+heapName(p.hbase, p.hpath)))
+	if isPointer(typ) {
+		p.sites = ptee
+	}
 	for q, t := range r.fields {
 		d := p.descend(s.a, typ, q)
 		if d.hbase != nil {
-			s.a.heap.store(d.hbase, d.hpath, s.addHop(t, s.pos, "stored in "+heapName(d.hbase, d.hpath)))
+			s.a.heap.store(d.hbase, d.sites, d.hpath, s.addHop(t, s.pos, "stored in "+heapName(d.hbase, d.hpath)))
 		}
 	}
 }
@@ -274,8 +286,9 @@ func hasElem(path string) bool {
 
 // store writes the value val at address addr.
 func (s *funcState) store(addr, val ssa.Value) {
-	s.write(s.placeOf(addr), val.Type(), s.shape(val), true)
+	s.writeTo(s.placeOf(addr), val.Type(), s.shape(val), true, s.a.sitesOf(val))
 }
+
 
 // get returns the taint of a value as a whole. For addresses and other
 // references it is the taint of what they point to.
@@ -304,7 +317,7 @@ func (s *funcState) get(v ssa.Value) taint {
 		} else {
 			t = join(t, s.memPaths(v, s.classOf(v)).under(""))
 			if tn := s.a.userStruct(deref(v.Type())); tn != nil && readsHeap(s.classOf(v), v) {
-				t = join(t, s.a.heapPaths(tn).under(""))
+				t = join(t, s.a.heapRead(tn, s.a.sitesOf(v), "", readUnder))
 			}
 		}
 	}

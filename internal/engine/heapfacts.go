@@ -66,6 +66,13 @@ func (a *analysisState) heapPaths(base heapBase) paths {
 	return a.heap.get(base)
 }
 
+// heapRead returns what this package stores at (base, path), read
+// through a pointer to the sites given (nil: unknown; sites.go).
+func (a *analysisState) heapRead(base heapBase, sites *siteSet, path string, m readMode) taint {
+	a.readsShared()
+	return a.heap.read(base, sites, path, m)
+}
+
 // importedPaths returns what other packages say they store at a base:
 // the fact on its field or variable, if the base is another package's,
 // and the stores into it that imported packages report.

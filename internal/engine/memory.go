@@ -157,28 +157,79 @@ func (l locals) set(root ssa.Value, path string, t taint, strong bool) {
 // the user's struct types and the package-level variables, by base object
 // and path. It only grows (stores join), and version counts its changes,
 // for the package's fixed point.
+//
+// bases holds every store, by base: what a read through a pointer of
+// unknown sites sees, and what facts export. A store through a pointer
+// of known sites (sites.go) is also kept by site in sited, and one
+// through an unknown pointer in unknown: a read through known sites sees
+// those sites and unknown, not the other instances of the type.
 type heap struct {
 	bases   map[heapBase]paths
+	unknown map[heapBase]paths
+	sited   map[siteKey]paths
 	version int
 }
 
 // A heapBase is a struct type's name or a package-level variable.
 type heapBase = types.Object
 
+// A siteKey is a base at one site: the fields of the struct type base in
+// the objects allocated at site (or in the objects inline in them).
+type siteKey struct {
+	site ssa.Value
+	base heapBase
+}
+
 func (h *heap) get(base heapBase) paths { return h.bases[base] }
 
-// store joins t into the heap at (base, path).
-func (h *heap) store(base heapBase, path string, t taint) {
+// store joins t into the heap at (base, path), through a pointer to the
+// sites given (nil: unknown).
+func (h *heap) store(base heapBase, sites *siteSet, path string, t taint) {
 	t = local(t)
 	if t.empty() {
 		return
 	}
-	ps := h.bases[base]
-	if ps == nil {
-		ps = make(paths)
-		h.bases[base] = ps
+	sites = typeSites(base, sites)
+	changed := weakSetIn(h.bases, base, path, t)
+	if sites == nil {
+		changed = weakSetIn(h.unknown, base, path, t) || changed
+	} else {
+		for _, site := range sites.writes {
+			changed = weakSetIn(h.sited, siteKey{site, base}, path, t) || changed
+		}
 	}
-	if ps.weakSet(path, t) {
+	if changed {
 		h.version++
 	}
+}
+
+// read joins what the heap holds at (base, path) for a read through a
+// pointer to the sites given (nil: unknown).
+func (h *heap) read(base heapBase, sites *siteSet, path string, m readMode) taint {
+	if sites = typeSites(base, sites); sites == nil {
+		return h.bases[base].read(path, m)
+	}
+	t := h.unknown[base].read(path, m)
+	for _, site := range sites.reads {
+		t = join(t, h.sited[siteKey{site, base}].read(path, m))
+	}
+	return t
+}
+
+// typeSites keeps sites only for a struct type's base: a package-level
+// variable is one object already.
+func typeSites(base heapBase, sites *siteSet) *siteSet {
+	if _, ok := base.(*types.TypeName); ok {
+		return sites
+	}
+	return nil
+}
+
+func weakSetIn[K comparable](m map[K]paths, k K, path string, t taint) bool {
+	ps := m[k]
+	if ps == nil {
+		ps = make(paths)
+		m[k] = ps
+	}
+	return ps.weakSet(path, t)
 }

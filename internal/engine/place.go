@@ -22,12 +22,15 @@ import (
 //     user's, or the *types.Var of a package-level variable) and a path
 //     below it.
 //
-// The heap is field-based, not per instance: every Worker's creds field is
-// one place, "Worker.creds". That is what lets a value stored by Start be
-// seen by Job without a points-to analysis, and it is why a store is put
-// on the heap only when the object can be reached from elsewhere: memory
-// that stays in one function (a local struct that does not escape) is
-// kept apart, in program order. Struct types of the SDK and the standard
+// The heap is field-based: every Worker's creds field is one place,
+// "Worker.creds", what lets a value stored by Start be seen by Job
+// without a full points-to analysis. Within it, a place whose object's
+// allocation sites are known (sites.go) reads and writes those sites'
+// part, so that two instances of one type keep their own provenance;
+// one whose object is unknown (a receiver) sees every instance. A store
+// is put on the heap only when the object can be reached from
+// elsewhere: memory that stays in one function (a local struct that
+// does not escape) is kept apart, in program order. Struct types of the SDK and the standard
 // library are never heap bases: their fields are reached through the
 // place of the value that holds them.
 //
@@ -47,6 +50,10 @@ type place struct {
 	// ("aws.Credentials.SessionToken").
 	secret   uint8
 	secretOf string
+	// sites are the allocation sites of the object the place is in, when
+	// known (sites.go): a struct type's heap base is read and written at
+	// those sites. nil: unknown, every instance of the type.
+	sites *siteSet
 }
 
 func (p place) onHeap() bool { return p.hbase != nil }
@@ -68,9 +75,10 @@ func (p place) field(a *analysisState, st types.Type, name string) place {
 }
 
 // elem returns the place of the elements of the slice, array, map or
-// channel at p.
+// channel at p: objects of their own, of unknown sites.
 func (p place) elem() place {
 	p.path += "[]"
+	p.sites = nil
 	if p.hbase != nil {
 		p.hpath += "[]"
 	}
@@ -80,8 +88,14 @@ func (p place) elem() place {
 // descend returns the place at path below p, where the value at p has
 // type t: the fields of the user's struct types become heap bases of
 // their own on the way down, as they do for a FieldAddr.
+//
+// p is the place of the value of type t, or of what t points to: below a
+// pointer field on the way, the sites are unknown.
 func (p place) descend(a *analysisState, t types.Type, path string) place {
-	for path != "" {
+	for first := true; path != ""; first = false {
+		if !first && isPointer(t) {
+			p.sites = nil
+		}
 		t = deref(t)
 		if rest, ok := strings.CutPrefix(path, "[]"); ok {
 			p = p.elem()
@@ -120,8 +134,11 @@ func (s *funcState) placeOf(v ssa.Value) place {
 		if v.Op == token.MUL {
 			// A pointer loaded from memory points where that memory's
 			// contents are kept: the fields of what the pointer at
-			// Worker.creds points to are Worker.creds.SessionToken.
-			return s.placeOf(v.X)
+			// Worker.creds points to are Worker.creds.SessionToken; the
+			// object is at the sites the loaded pointer may point to.
+			p := s.placeOf(v.X)
+			p.sites = s.a.sitesOf(v)
+			return p
 		}
 	case *ssa.Slice:
 		// A slice of an array or of a slice shares its backing store.
@@ -129,7 +146,7 @@ func (s *funcState) placeOf(v ssa.Value) place {
 	case *ssa.ChangeType:
 		return s.placeOf(v.X)
 	case *ssa.Global:
-		p := place{hbase: s.a.globalObj(v), mask: catalog.PartsAll}
+		p := place{hbase: s.a.globalObj(v), mask: catalog.PartsAll, sites: oneSite(v)}
 		if s.fi.initPhase {
 			// While the package initializer runs, package-level
 			// variables are read in program order: a client built before
@@ -138,7 +155,7 @@ func (s *funcState) placeOf(v ssa.Value) place {
 		}
 		return p
 	}
-	return place{root: v, mask: catalog.PartsAll}
+	return place{root: v, mask: catalog.PartsAll, sites: s.a.sitesOf(v)}
 }
 
 // globalObj returns the object of a package-level variable.

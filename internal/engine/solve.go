@@ -70,6 +70,7 @@ type analysisState struct {
 	// packages' facts say of the bases this package reads.
 	heap       heap
 	imported   map[heapBase]paths
+	sites      siteState
 	foreignIdx map[string][]ForeignEntry
 	// captured joins, per closure (or bound method value), the taints of
 	// the variables it captured where it is made: what its free variables
@@ -114,7 +115,7 @@ func newAnalysis(pass *analysis.Pass) *analysisState {
 		pass:        pass,
 		pkg:         pkg,
 		info:        make(map[*ssa.Function]*funcInfo),
-		heap:        heap{bases: make(map[heapBase]paths)},
+		heap:        heap{bases: make(map[heapBase]paths), unknown: make(map[heapBase]paths), sited: make(map[siteKey]paths)},
 		imported:    make(map[heapBase]paths),
 		captured:    make(map[*ssa.Function][]taint),
 		impls:       make(map[*types.Func][]*types.Func),
@@ -206,8 +207,9 @@ type funcState struct {
 	dirty  bool
 	depth  int // of resultsOfValue
 	// pos is the position of the instruction being analysed, for the
-	// hops of trails.
-	pos token.Pos
+	// hops of trails; block is its block.
+	pos   token.Pos
+	block *ssa.BasicBlock
 	// callee names the function whose summary is being applied.
 	callee string
 	// fetches is set when the function asks for credentials: it calls a

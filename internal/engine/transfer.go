@@ -14,7 +14,7 @@ import (
 // sweep (s.record), which constructions it records. Every precision
 // decision about a single instruction is here; the default is silent.
 func (s *funcState) transfer(instr ssa.Instruction) {
-	s.pos = instr.Pos()
+	s.pos, s.block = instr.Pos(), instr.Block()
 	switch v := instr.(type) {
 	case *ssa.Alloc:
 		// A new object: its taint is what is stored in it, read where it

@@ -289,7 +289,6 @@ func (s *funcState) store(addr, val ssa.Value) {
 	s.writeTo(s.placeOf(addr), val.Type(), s.shape(val), true, s.a.sitesOf(val))
 }
 
-
 // get returns the taint of a value as a whole. For addresses and other
 // references it is the taint of what they point to.
 func (s *funcState) get(v ssa.Value) taint {

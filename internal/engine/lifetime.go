@@ -263,26 +263,50 @@ func mayHoldProvider(t types.Type) bool {
 }
 
 // holdsProvider reports whether an SDK or standard library call's result
-// of type t carries the provider passed to it: a config, a client, a
-// session, a provider, an option function; not an operation's output.
+// of type t can carry the provider passed to it, by the type's
+// structure: t, or a part of it (a field at any depth, an element, what
+// a pointer points to), is an interface other than error (a provider, or
+// a client holding one, may be behind it) or a func (an option function
+// that captured it). A config, a client, a session, a cache, a static
+// provider can; an operation's output (strings, numbers, times, and
+// metadata kept as empty interfaces) cannot.
 func holdsProvider(t types.Type) bool {
 	t = types.Unalias(t)
-	switch u := t.Underlying().(type) {
-	case *types.Signature:
-		return true // config.WithCredentialsProvider(p), an options function
-	case *types.Interface:
+	if _, ok := t.Underlying().(*types.Interface); ok {
 		return !isError(t)
-	case *types.Slice:
-		return holdsProvider(u.Elem())
 	}
-	k, ok := typeKey(t)
-	if !ok {
+	return partHoldsProvider(t, make(map[types.Type]bool))
+}
+
+// partHoldsProvider is holdsProvider below the top: an empty interface in
+// a part is the SDK's metadata, not a provider.
+func partHoldsProvider(t types.Type, seen map[types.Type]bool) bool {
+	t = types.Unalias(t)
+	if seen[t] {
 		return false
 	}
-	switch k.Name {
-	case "Config", "Client", "PresignClient", "Uploader", "Downloader", "Options", "LoadOptions",
-		"CredentialsCache", "Credentials", "Session", "StaticCredentialsProvider", "StaticProvider":
+	seen[t] = true
+	switch u := t.Underlying().(type) {
+	case *types.Signature:
 		return true
+	case *types.Interface:
+		return !isError(t) && !u.Empty()
+	case *types.Pointer:
+		return partHoldsProvider(u.Elem(), seen)
+	case *types.Slice:
+		return partHoldsProvider(u.Elem(), seen)
+	case *types.Array:
+		return partHoldsProvider(u.Elem(), seen)
+	case *types.Chan:
+		return partHoldsProvider(u.Elem(), seen)
+	case *types.Map:
+		return partHoldsProvider(u.Key(), seen) || partHoldsProvider(u.Elem(), seen)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if partHoldsProvider(u.Field(i).Type(), seen) {
+				return true
+			}
+		}
 	}
 	return false
 }

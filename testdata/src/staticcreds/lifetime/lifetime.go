@@ -107,3 +107,21 @@ func use(p credentials.StaticCredentialsProvider) { _ = p }
 func viaHelper(ctx context.Context, c *sts.Client) {
 	use(static(assume(ctx, c))) // want `lifetime\.static builds credentials\.NewStaticCredentialsProvider`
 }
+
+// One-shot: the operation's output is returned, not the client. What an
+// SDK call returns carries the provider only if its type can hold one
+// (an interface, a func, at any depth): an output of strings and
+// metadata cannot.
+func callerIdentity(ctx context.Context, c *sts.Client) (*sts.GetCallerIdentityOutput, error) {
+	out := assume(ctx, c)
+	client := sts.New(sts.Options{Credentials: credentials.NewStaticCredentialsProvider(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)}) // want `used once here`
+	return client.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+}
+
+// A paginator holds the client it pages with: returned, the frozen
+// credentials outlive the function.
+func lister(ctx context.Context, c *sts.Client, bucket string) *s3.ListObjectsV2Paginator {
+	out := assume(ctx, c)
+	client := s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)}) // want `outlive this function \(returned\)`
+	return s3.NewListObjectsV2Paginator(client, &s3.ListObjectsV2Input{Bucket: aws.String(bucket)})
+}

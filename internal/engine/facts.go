@@ -184,6 +184,10 @@ type FieldSummary struct {
 // ParamSink records that a parameter is frozen into a static provider.
 type ParamSink struct {
 	Param int
+	// Path, if set, is the field path below the parameter that reaches
+	// the sink (".log" for a logger read from the receiver): the caller's
+	// argument counts at that path, not as a whole (parampaths.go).
+	Path string
 	// Call is set when the construction is reached by what calling the
 	// (func-typed) parameter returns.
 	Call bool
@@ -228,9 +232,9 @@ func (s *FuncSummary) String() string {
 		if p.Call {
 			parts = append(parts, fmt.Sprintf("result of calling param %d to %s", p.Param, p.Sink))
 		} else if p.Name != "" {
-			parts = append(parts, fmt.Sprintf("param %d to %s %s", p.Param, p.Sink, p.Name))
+			parts = append(parts, fmt.Sprintf("param %d%s to %s %s", p.Param, p.Path, p.Sink, p.Name))
 		} else {
-			parts = append(parts, fmt.Sprintf("param %d to %s", p.Param, p.Sink))
+			parts = append(parts, fmt.Sprintf("param %d%s to %s", p.Param, p.Path, p.Sink))
 		}
 	}
 	if s.Fetches {

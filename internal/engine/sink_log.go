@@ -56,7 +56,9 @@ func (s *funcState) logSink(c *ssa.CallCommon, sink catalog.LogSink, args []ssa.
 			if pt := s.get(underlyingValue(v)); pt.params != 0 {
 				// A logging helper's parameter: a finding where the
 				// caller passes a secret.
-				s.hit(sinkHit{kind: SecretLog, pos: c.Pos(), sink: sink.Name, t: taint{params: pt.params}, export: export})
+				// A field read through the parameter (a logger held in the
+				// receiver) counts at its path, not as the whole object.
+				s.hit(sinkHit{kind: SecretLog, pos: c.Pos(), sink: sink.Name, t: taint{params: pt.params, pathOnly: pt.pathOnly, ppaths: pt.ppaths}, export: export})
 			}
 			continue
 		}

@@ -97,11 +97,20 @@ func (s *funcState) summarise() *FuncSummary {
 		if h.kind == StaticProvider {
 			oneShot, escape = h.lifetime()
 		}
-		for _, p := range bits(h.t.params) {
+		whole, paths := summaryPaths(h.t)
+		sink := func(p int, path string) {
 			if h.nameParam != 0 && p == h.nameParam-1 {
-				continue // the name, not a value
+				return // the name, not a value
 			}
-			add(ParamSink{Param: p, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, NameParam: h.nameParam, Export: h.export, OneShot: oneShot, Escape: escape})
+			add(ParamSink{Param: p, Path: path, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, NameParam: h.nameParam, Export: h.export, OneShot: oneShot, Escape: escape})
+		}
+		for _, p := range bits(whole) {
+			sink(p, "")
+		}
+		for _, s := range paths {
+			if pp, ok := parseParamPath(s); ok {
+				sink(pp.Param, pp.Path)
+			}
 		}
 		for _, p := range bits(h.t.calls) {
 			add(ParamSink{Param: p, Call: true, Kind: h.kind, Sink: h.sink, Name: h.name, Via: h.via, Client: h.t.client, IfSource: h.ifSource, Export: h.export, OneShot: oneShot, Escape: escape})

@@ -66,6 +66,7 @@ var cases = map[string]func(context.Context, *env){
 	"caseEncoderStdout":     caseEncoderStdout,
 	"caseEncoderPointer":    caseEncoderPointer,
 	"caseStdoutBare":        caseStdoutBare,
+	"caseLoggerField":       caseLoggerField,
 }
 
 func assume(ctx context.Context, e *env) *sts.AssumeRoleOutput {
@@ -429,4 +430,21 @@ func caseEncoderPointer(ctx context.Context, e *env) {
 func caseStdoutBare(ctx context.Context, e *env) {
 	creds, _ := e.cfg.Credentials.Retrieve(ctx)
 	fmt.Println("token:", creds.SessionToken) // want `fmt\.Println logs a session token`
+}
+
+// A logger held in a struct beside credentials prints what it is given,
+// not its neighbours: describe logs the profile name only.
+type credBuilder struct {
+	log     *logrus.Logger
+	profile string
+	creds   aws.Credentials
+}
+
+func (b *credBuilder) describe() { b.log.Infof("profile %s", b.profile) }
+
+func caseLoggerField(ctx context.Context, e *env) {
+	out := assume(ctx, e)
+	b := &credBuilder{log: logrus.New(), profile: "dev"}
+	b.creds = aws.Credentials{SessionToken: *out.Credentials.SessionToken}
+	b.describe()
 }

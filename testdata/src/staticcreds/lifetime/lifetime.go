@@ -105,7 +105,7 @@ func perRound(ctx context.Context, c *sts.Client) {
 func use(p credentials.StaticCredentialsProvider) { _ = p }
 
 func viaHelper(ctx context.Context, c *sts.Client) {
-	use(static(assume(ctx, c))) // want `lifetime\.static builds credentials\.NewStaticCredentialsProvider`
+	use(static(assume(ctx, c))) // want `lifetime\.static builds credentials\.NewStaticCredentialsProvider .* they outlive this function \(returned\)`
 }
 
 // One-shot: the operation's output is returned, not the client. What an

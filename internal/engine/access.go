@@ -240,9 +240,9 @@ func (s *funcState) writeTo(p place, typ types.Type, r rtaint, strong bool, ptee
 				}
 			}
 		default:
-			s.cur.set(p.root, p.path, r.whole, strong && !hasElem(p.path))
+			s.setCur(p.root, p.path, r.whole, strong && !hasElem(p.path))
 			for q, t := range r.fields {
-				s.cur.set(p.root, p.path+q, t, false)
+				s.setCur(p.root, p.path+q, t, false)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"reflect"
 	"slices"
 
@@ -188,6 +189,10 @@ type funcState struct {
 	// analysed; ever holds the variables captured by closures, which may
 	// be written and read in any order, and so are read as a whole.
 	cur, ever locals
+	// curOwned marks the roots whose paths cur may change in place; the
+	// others' are shared with the memory at the end of a predecessor
+	// block, and copied before the first change (entry, setCur).
+	curOwned map[ssa.Value]bool
 	// everChanged: a sweep wrote something new to ever.
 	everChanged bool
 	// exit joins the memory at the function's returns: what it leaves
@@ -346,14 +351,60 @@ func blockOrder(fn *ssa.Function) ([]*ssa.BasicBlock, bool) {
 // entry returns the memory at the entry of block b: the join of what its
 // predecessors leave (a fresh copy, which the block's instructions
 // update).
+//
+// The paths of a root are shared with the predecessor they come from, not
+// copied: a block changes few of the roots it receives, and copying every
+// root's paths at every block's entry was most of what the solve
+// allocated (copy on write: setCur).
 func (s *funcState) entry(b *ssa.BasicBlock, out []locals) locals {
-	in := make(locals)
+	var in locals
+	owned := make(map[ssa.Value]bool)
 	for _, p := range b.Preds {
-		if o := out[p.Index]; o != nil {
-			in.joinInto(o)
+		o := out[p.Index]
+		if o == nil {
+			continue
+		}
+		if in == nil {
+			in = maps.Clone(o)
+			continue
+		}
+		for r, ops := range o {
+			ps := in[r]
+			if ps == nil {
+				in[r] = ops
+				continue
+			}
+			if samePaths(ps, ops) {
+				continue
+			}
+			if !owned[r] {
+				ps = maps.Clone(ps)
+				in[r], owned[r] = ps, true
+			}
+			for path, t := range ops {
+				ps.weakSet(path, t)
+			}
 		}
 	}
+	if in == nil {
+		in = make(locals)
+	}
+	s.curOwned = owned
 	return in
+}
+
+// setCur is cur.set, copying the root's paths first if they are shared.
+func (s *funcState) setCur(root ssa.Value, path string, t taint, strong bool) {
+	if ps := s.cur[root]; ps != nil && !s.curOwned[root] {
+		s.cur[root] = maps.Clone(ps)
+	}
+	s.curOwned[root] = true
+	s.cur.set(root, path, t, strong)
+}
+
+// samePaths reports whether two paths values are the same map.
+func samePaths(a, b paths) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
 // set joins t into the taint of v.

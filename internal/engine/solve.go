@@ -265,8 +265,7 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 	}
 	blocks, acyclic := blockOrder(fn)
 	out := make([]locals, len(fn.Blocks))
-	for range maxFuncRounds {
-		s.dirty, s.everChanged = false, false
+	sweep := func() {
 		for _, b := range blocks {
 			s.cur = s.entry(b, out)
 			for _, instr := range b.Instrs {
@@ -277,26 +276,48 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 				s.dirty = true
 			}
 		}
+	}
+	for round := range maxFuncRounds {
+		s.dirty, s.everChanged = false, false
 		// Without loops, blocks in topological order see all their
 		// predecessors' memory and every value's operands in one sweep:
 		// another would change nothing, unless a captured variable
-		// (joined over the whole function) was written after a read.
+		// (joined over the whole function) was written after a read. So
+		// the first sweep of such a function records, and is its last
+		// unless that happened. (What the function stores on the heap
+		// and reads back is seen when the package's fixed point analyses
+		// it again: the heap changed since its analysis began, stale.)
+		first := round == 0 && acyclic
+		if first {
+			s.startRecording()
+		}
+		sweep()
+		if first {
+			if !s.everChanged {
+				fi.summary = s.summarise()
+				return
+			}
+			s.record = false // another sweep, then the last one records
+		}
 		if !s.dirty || acyclic && !s.everChanged {
 			break
 		}
 	}
 	// The last sweep, with the settled memory: record what the function
 	// returns, constructs and leaves behind.
-	fi.results = make([]rtaint, fn.Signature.Results().Len())
-	fi.sinks, fi.writes = nil, nil
-	s.record = true
-	for _, b := range blocks {
-		s.cur = s.entry(b, out)
-		for _, instr := range b.Instrs {
-			s.transfer(instr)
-		}
-	}
+	s.startRecording()
+	sweep()
 	fi.summary = s.summarise()
+}
+
+// startRecording starts a sweep that records the function's results,
+// hits, sinks, writer sinks and exit memory, anew.
+func (s *funcState) startRecording() {
+	fi := s.fi
+	fi.results = make([]rtaint, fi.fn.Signature.Results().Len())
+	fi.sinks, fi.writes, fi.hits = nil, nil, nil
+	s.exit = make(locals)
+	s.record = true
 }
 
 // blockOrder returns the function's blocks in the order of its sweeps:

@@ -288,17 +288,18 @@ func (a *analysisState) analyzeFunc(fi *funcInfo) {
 		// and reads back is seen when the package's fixed point analyses
 		// it again: the heap changed since its analysis began, stale.)
 		first := round == 0 && acyclic
-		if first {
+		// With loops, every sweep after the first records too: the first
+		// that changes nothing saw the settled memory, and what it
+		// recorded is final.
+		if first || round > 0 {
 			s.startRecording()
 		}
 		sweep()
-		if first {
-			if !s.everChanged {
-				fi.summary = s.summarise()
-				return
-			}
-			s.record = false // another sweep, then the last one records
+		if first && !s.everChanged || round > 0 && !s.dirty {
+			fi.summary = s.summarise()
+			return
 		}
+		s.record = false
 		if !s.dirty || acyclic && !s.everChanged {
 			break
 		}

@@ -100,9 +100,11 @@ func (a *analysisState) sitesOf(v ssa.Value) *siteSet {
 	if a.sites.vals == nil {
 		a.sites.vals = make(map[ssa.Value]*siteSet)
 	}
-	// A cycle (a phi of itself, a recursive result) adds nothing to what
-	// its other values say.
-	a.sites.vals[v] = noSites
+	// A value met again while its own sites are being computed (through
+	// a function's results, a variable or a field that it flows into) is
+	// unknown there: what was computed from it is sound, if less precise.
+	// The phis of a loop, the common cycle, are solved whole (computeSites).
+	a.sites.vals[v] = nil
 	s := a.computeSites(v)
 	a.sites.vals[v] = s
 	return s
@@ -123,9 +125,23 @@ func (a *analysisState) computeSites(v ssa.Value) *siteSet {
 	case *ssa.ChangeType:
 		return a.sitesOf(v.X)
 	case *ssa.Phi:
+		// The phis reachable through phis, solved together: the sites
+		// of every value that flows into one of them.
 		s := noSites
-		for _, e := range v.Edges {
-			if s = s.union(a.sitesOf(e)); s == nil {
+		seen := make(map[ssa.Value]bool)
+		work := []ssa.Value{v}
+		for len(work) > 0 {
+			x := work[len(work)-1]
+			work = work[:len(work)-1]
+			if seen[x] {
+				continue
+			}
+			seen[x] = true
+			if p, ok := x.(*ssa.Phi); ok {
+				work = append(work, p.Edges...)
+				continue
+			}
+			if s = s.union(a.sitesOf(x)); s == nil {
 				return nil
 			}
 		}
@@ -198,7 +214,9 @@ func (a *analysisState) computeResults(fn *ssa.Function) []fnResult {
 	for k := range out {
 		out[k] = fnResult{sites: noSites, fresh: true}
 	}
-	a.sites.results[fn] = slices.Clone(out) // a recursive call adds nothing
+	// A recursive call, met while the results are computed, returns
+	// something unknown.
+	a.sites.results[fn] = make([]fnResult, n)
 	for _, b := range fn.Blocks {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
 			for k, r := range ret.Results {
@@ -286,7 +304,7 @@ func (a *analysisState) globalSites(g *ssa.Global) *siteSet {
 	if a.sites.globals == nil {
 		a.sites.globals = make(map[*ssa.Global]*siteSet)
 	}
-	a.sites.globals[g] = noSites
+	a.sites.globals[g] = nil // unknown while computed (sitesOf)
 	vals, ok := a.globalStores()[g]
 	s := noSites // never assigned: nil
 	if ok && vals == nil {
@@ -428,7 +446,7 @@ func (a *analysisState) fieldSites(f *types.Var) *siteSet {
 	if a.sites.fields == nil {
 		a.sites.fields = make(map[*types.Var]*siteSet)
 	}
-	a.sites.fields[f] = noSites
+	a.sites.fields[f] = nil // unknown while computed (sitesOf)
 	a.scanRefs()
 	vals, ok := a.sites.fieldVals[f]
 	s := noSites // never assigned: nil

@@ -188,3 +188,30 @@ func (w *worker) refresh(ctx context.Context, c *sts.Client) {
 func (w *worker) serve() {
 	w.out = append(w.out, credentials.StaticCredentialsProvider{Value: w.creds}) // want `static credentials built from sts\.AssumeRoleWithWebIdentity output`
 }
+
+// Phis of nested loops, solved together: the session may be the one a
+// later iteration made.
+func loopy(ctx context.Context, c *sts.Client, id, secret string, n int) aws.CredentialsProvider {
+	s := newKeys(id, secret)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			if j == 3 {
+				s = newSAML(ctx, c)
+			}
+		}
+	}
+	return credentials.StaticCredentialsProvider{Value: s.creds} // want `static credentials built from sts\.AssumeRoleWithSAML output`
+}
+
+// A recursive factory: what it returns is not known, so every instance
+// may be behind it.
+func nested(ctx context.Context, c *sts.Client, depth int) *session {
+	if depth == 0 {
+		return newAssumed(ctx, c)
+	}
+	return nested(ctx, c, depth-1)
+}
+
+func fromNested(ctx context.Context, c *sts.Client) aws.CredentialsProvider {
+	return credentials.StaticCredentialsProvider{Value: nested(ctx, c, 2).creds} // want `static credentials built from sts\.AssumeRole output`
+}

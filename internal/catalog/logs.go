@@ -150,6 +150,15 @@ func init() {
 // fmt prints it.
 func ReflectiveEncoder(pkg string) bool { return pkg == pkgZap || pkg == pkgZerolog }
 
+// Logrus is logrus's import path. Its default text formatter prints a
+// field with fmt; a logger given a JSONFormatter (JSONFormatters) encodes
+// its fields with encoding/json instead, following pointers.
+const Logrus = pkgLogrus
+
+// JSONFormatters are the formatters that print a logrus logger's fields
+// by reflection.
+var JSONFormatters = map[TypeKey]bool{{pkgLogrus, "JSONFormatter"}: true}
+
 // SecretEnvNames are the environment variables that hold a secret.
 var SecretEnvNames = map[string]uint8{
 	"AWS_SECRET_ACCESS_KEY": PartSecret, "AWS_SECRET_KEY": PartSecret,

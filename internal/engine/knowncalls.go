@@ -67,7 +67,8 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 		}
 		if with := catalog.LogFieldMethods[rk]; with != nil && with(name) && len(args) > 0 {
 			// The logger or event keeps its fields, and adds these.
-			t := join(s.get(args[0]), s.fieldTaint(args[1:], catalog.ReflectiveEncoder(pkgPath)))
+			reflective := catalog.ReflectiveEncoder(pkgPath) || pkgPath == catalog.Logrus && s.jsonFormatted(args[0])
+			t := join(s.get(args[0]), s.fieldTaint(args[1:], reflective))
 			for i := range res {
 				res[i].whole = join(res[i].whole, t)
 			}
@@ -94,7 +95,8 @@ func (s *funcState) knownCall(c *ssa.CallCommon, value ssa.Value, obj *types.Fun
 			}
 		}
 		if catalog.LogFieldFuncs[fk] {
-			t := s.fieldTaint(args, catalog.ReflectiveEncoder(pkgPath))
+			reflective := catalog.ReflectiveEncoder(pkgPath) || pkgPath == catalog.Logrus && s.a.stdJSON()
+			t := s.fieldTaint(args, reflective)
 			for i := range res {
 				res[i].whole = join(res[i].whole, t)
 			}

@@ -72,6 +72,9 @@ type analysisState struct {
 	heap       heap
 	imported   map[heapBase]paths
 	sites      siteState
+	// stdJSONSet: the package gives logrus's standard logger a JSON
+	// formatter (logformat.go); stdJSONDone: it was looked for.
+	stdJSONSet, stdJSONDone bool
 	foreignIdx map[string][]ForeignEntry
 	// captured joins, per closure (or bound method value), the taints of
 	// the variables it captured where it is made: what its free variables

@@ -67,6 +67,8 @@ var cases = map[string]func(context.Context, *env){
 	"caseEncoderPointer":    caseEncoderPointer,
 	"caseStdoutBare":        caseStdoutBare,
 	"caseLoggerField":       caseLoggerField,
+	"caseLogrusJSON":        caseLogrusJSON,
+	"caseLogrusText":        caseLogrusText,
 }
 
 func assume(ctx context.Context, e *env) *sts.AssumeRoleOutput {
@@ -447,4 +449,20 @@ func caseLoggerField(ctx context.Context, e *env) {
 	b := &credBuilder{log: logrus.New(), profile: "dev"}
 	b.creds = aws.Credentials{SessionToken: *out.Credentials.SessionToken}
 	b.describe()
+}
+
+// A logrus logger given a JSON formatter encodes its fields with
+// encoding/json, following the pointer to the credentials.
+func caseLogrusJSON(ctx context.Context, e *env) {
+	out := assume(ctx, e)
+	l := logrus.New()
+	l.SetFormatter(&logrus.JSONFormatter{})
+	l.WithField("credentials", out.Credentials).Info("assumed") // want `logrus\.Info logs a secret access key and a session token`
+}
+
+// The same logger with its default text formatter prints the pointer.
+func caseLogrusText(ctx context.Context, e *env) {
+	out := assume(ctx, e)
+	l := logrus.New()
+	l.WithField("credentials", out.Credentials).Info("assumed")
 }

@@ -69,13 +69,13 @@ type analysisState struct {
 	// heap is the package's shared memory (fields of the user's struct
 	// types, package-level variables); imported holds what other
 	// packages' facts say of the bases this package reads.
-	heap       heap
-	imported   map[heapBase]paths
-	sites      siteState
+	heap     heap
+	imported map[heapBase]paths
+	sites    siteState
 	// stdJSONSet: the package gives logrus's standard logger a JSON
 	// formatter (logformat.go); stdJSONDone: it was looked for.
 	stdJSONSet, stdJSONDone bool
-	foreignIdx map[string][]ForeignEntry
+	foreignIdx              map[string][]ForeignEntry
 	// captured joins, per closure (or bound method value), the taints of
 	// the variables it captured where it is made: what its free variables
 	// hold when it is called through a func value.

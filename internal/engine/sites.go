@@ -4,7 +4,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -17,10 +16,10 @@ import (
 // package: every &T{...} and new(T) one instruction makes share it), or
 // a package-level variable's own storage. A pointer's sites are known
 // when every value it may hold is traced, through phis, conversions, the
-// results of the package's own functions and the package-level variables
-// that only its own code assigns, to allocations; otherwise they are
-// unknown (a parameter, a field's value, an interface, another
-// package's result). A store through a pointer of known sites goes to
+// results of the package's own functions, and the package-level variables
+// and unexported fields that only its own code assigns, to allocations;
+// otherwise they are unknown (a parameter, an exported field's value, a
+// map's element, an interface, another package's result). A store through a pointer of known sites goes to
 // those sites; one through an unknown pointer, to every instance of the
 // type; a read through known sites sees those sites and the stores
 // through unknown pointers, and one through an unknown pointer sees
@@ -461,84 +460,4 @@ func (a *analysisState) fieldSites(f *types.Var) *siteSet {
 	}
 	a.sites.fields[f] = s
 	return s
-}
-
-// returnsFrom reports whether a return is reachable from block b: a
-// store in a block that is not (a worker's endless loop) never reaches
-// the callers through the function's summary.
-func (a *analysisState) returnsFrom(b *ssa.BasicBlock) bool {
-	if b == nil {
-		return false
-	}
-	fn := b.Parent()
-	if a.sites.returning == nil {
-		a.sites.returning = make(map[*ssa.Function]map[*ssa.BasicBlock]bool)
-	}
-	r, ok := a.sites.returning[fn]
-	if !ok {
-		r = make(map[*ssa.BasicBlock]bool)
-		var work []*ssa.BasicBlock
-		for _, blk := range fn.Blocks {
-			if _, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
-				r[blk] = true
-				work = append(work, blk)
-			}
-		}
-		for len(work) > 0 {
-			x := work[len(work)-1]
-			work = work[:len(work)-1]
-			for _, p := range x.Preds {
-				if !r[p] {
-					r[p] = true
-					work = append(work, p)
-				}
-			}
-		}
-		a.sites.returning[fn] = r
-	}
-	return r[b]
-}
-
-// funcRef notes a reference to f by instr's operand op.
-func (a *analysisState) funcRef(instr ssa.Instruction, op *ssa.Value, f *ssa.Function) {
-	if f.Synthetic != "" {
-		// A bound method value, a method expression's thunk, a wrapper:
-		// the method it calls may be called from anywhere.
-		name, _, _ := strings.Cut(f.Name(), "$")
-		a.sites.dynamicNames[name] = true
-		return
-	}
-	if c, ok := instr.(*ssa.Call); ok && op == &c.Call.Value {
-		a.sites.called[f] = true
-		return
-	}
-	a.sites.dynamic[f] = true
-}
-
-// callersStore reports whether the stores through parameter p may be left
-// to the callers: p's function is called, and only by static calls in
-// this package (unexported, never a func value, a goroutine, a deferred
-// call, a method value or through an interface), each of which applies
-// its summary's writes through the parameter at the caller's argument,
-// at the argument's sites (calls.go). A store through the parameter then
-// does not go to every instance of the type. (A function nobody calls
-// yet keeps its stores on the heap: code being written is checked as if
-// it were called from anywhere.)
-func (a *analysisState) callersStore(p *ssa.Parameter) bool {
-	fn := p.Parent()
-	if fn == nil || fn.Pkg != a.pkg || fn.Parent() != nil || fn.Synthetic != "" {
-		return false
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Exported() || !isRef(p.Type()) {
-		return false
-	}
-	if i := slices.Index(fn.Params, p); i < 0 || i >= maxParams {
-		return false
-	}
-	if k, ok := memberKey(obj); ok && a.cat.Known(k) {
-		return false // the user's catalogue describes it: no summary applies
-	}
-	a.scanRefs()
-	return a.sites.called[fn] && !a.sites.dynamic[fn] && !a.sites.dynamicNames[obj.Name()]
 }
